@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppContext } from './context';
+import { modules } from './modules';
+import { AppError, presentError } from './platform/errors';
+import { installBodyParsers } from './platform/http/body-parsers';
+import { installErrorHandler } from './platform/http/error-handler';
+import { webDistFolder } from './paths';
+
+export type BuildAppOptions = {
+  /** Serve the built dashboard from web/dist (off in API tests). */
+  serveWeb?: boolean;
+};
+
+/** The HTTP app: every module's routes, the OpenAPI docs, and the dashboard. */
+export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    // Per-request lines only at debug level: at info a busy node would log mostly noise.
+    logController: new LogController({ disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace' }),
+    trustProxy: ctx.config.trustProxy,
+    requestIdHeader: 'x-request-id',
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  // Responses are shaped by presenters; their schemas document them (and tests check them) but a
+  // mismatch must never turn a good answer into a 500.
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  installErrorHandler(app);
+  installBodyParsers(app);
+  await app.register(fastifyCookie);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'RocketHub API',
+        version: ctx.version,
+        description:
+          'Chatwoot-compatible application, platform and auth APIs. Authenticate with the `api_access_token` header (a user token from the profile page, or a platform app token), or with the dashboard session cookie plus the `X-CSRF-Token` header on changes. Every error has the body `{code, message, description, errors[]}`.',
+      },
+      components: {
+        securitySchemes: {
+          userApiKey: { type: 'apiKey', in: 'header', name: 'api_access_token' },
+          platformAppApiKey: { type: 'apiKey', in: 'header', name: 'api_access_token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  for (const module of modules) module.routes?.(app, ctx);
+
+  const serveWeb = options.serveWeb ?? true;
+  const webIndex = join(webDistFolder, 'index.html');
+  if (serveWeb && existsSync(webIndex)) {
+    await app.register(fastifyStatic, { root: webDistFolder, prefix: '/app/', wildcard: false, index: false });
+    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/app/'));
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (serveWeb && request.method === 'GET' && (path === '/app' || path.startsWith('/app/')) && existsSync(webIndex)) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', webDistFolder);
+    }
+    return reply.status(404).send(presentError(new AppError('not_found', `No route for ${request.method} ${path}`)));
+  });
+
+  return app;
+}

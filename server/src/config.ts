@@ -1,0 +1,95 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+export const ROLES = ['web', 'realtime', 'worker'] as const;
+export type Role = (typeof ROLES)[number];
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const optionalUrl = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== '' ? v.trim() : undefined));
+
+/** Every environment variable RocketHub reads, with its default. The README's table mirrors this. */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: optionalUrl,
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: optionalUrl,
+  REDIS_KEY_PREFIX: z.string().default('rockethub:'),
+  SMTP_URL: optionalUrl,
+  MAILER_SENDER_EMAIL: z.string().default('RocketHub <no-reply@rockethub.local>'),
+  FRONTEND_URL: optionalUrl,
+  SECRET_KEY_BASE: optionalUrl,
+  ENABLE_ACCOUNT_SIGNUP: flag,
+  ROCKETHUB_ROLES: z.string().default('web,realtime,worker'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  TRUST_PROXY: flag,
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databasePoolSize: number;
+  redisUrl: string | undefined;
+  /** Prefix of every Redis key, so several installations (or test runs) can share one Redis. */
+  redisKeyPrefix: string;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  frontendUrl: string;
+  /** From SECRET_KEY_BASE; when unset, one is generated once and kept in the database (see installation). */
+  secretKeyBase: string | undefined;
+  signupEnabled: boolean;
+  roles: Set<Role>;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  sessionTtlDays: number;
+  /** Behind a load balancer: take the client address from X-Forwarded-For (rate limits use it). */
+  trustProxy: boolean;
+};
+
+export class ConfigError extends Error {}
+
+/** Reads the environment once, into a typed config. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const roles = new Set<Role>();
+  for (const r of e.ROCKETHUB_ROLES.split(',').map((s) => s.trim()).filter(Boolean)) {
+    if (!(ROLES as readonly string[]).includes(r)) {
+      throw new ConfigError(`Invalid configuration: ROCKETHUB_ROLES has unknown role "${r}" (known: ${ROLES.join(', ')})`);
+    }
+    roles.add(r as Role);
+  }
+  const dataDir = resolve(e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAILER_SENDER_EMAIL,
+    frontendUrl: (e.FRONTEND_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    secretKeyBase: e.SECRET_KEY_BASE,
+    signupEnabled: e.ENABLE_ACCOUNT_SIGNUP,
+    roles,
+    logLevel: e.LOG_LEVEL,
+    sessionTtlDays: e.SESSION_TTL_DAYS,
+    trustProxy: e.TRUST_PROXY,
+  };
+}

@@ -1,0 +1,69 @@
+import type { AppContext } from '../../context';
+import type { AccountRole, Availability } from '../../db/schema';
+import { notFound } from '../../platform/errors';
+import * as accounts from '../accounts/service';
+import * as auth from '../auth/service';
+import * as users from '../users/service';
+import { addedToAccountMail, invitationMail } from './mails';
+
+export const listAgents = (ctx: AppContext, accountId: number) => accounts.listMembers(ctx.db, accountId);
+
+export type InviteInput = {
+  accountId: number;
+  inviterId: number;
+  name: string;
+  email: string;
+  role: AccountRole;
+  availability?: Availability | undefined;
+  autoOffline?: boolean | undefined;
+};
+
+/**
+ * Adds an agent to the account. A new person gets a user without a password and an invitation
+ * link to set one; someone who already uses RocketHub is added and told by email.
+ */
+export async function inviteAgent(ctx: AppContext, input: InviteInput) {
+  const userId = await ctx.transaction(async (tx) => {
+    const account = await accounts.getAccount(tx, input.accountId);
+    const inviter = await users.getUser(tx, input.inviterId);
+    if (!account || !inviter) throw notFound('Account');
+    const names = { inviterName: users.availableName(inviter), accountName: account.name };
+    const existing = await users.findUserByEmail(tx, input.email);
+    const user = existing ?? (await users.createUser(tx, { name: input.name, email: input.email, locale: account.locale }));
+    await accounts.addMember(tx, { accountId: account.id, userId: user.id, role: input.role, inviterId: inviter.id });
+    if (input.availability !== undefined || input.autoOffline !== undefined) {
+      await accounts.updateMember(tx, account.id, user.id, { availability: input.availability, autoOffline: input.autoOffline });
+    }
+    const recipient = { ...names, name: user.name };
+    if (existing?.passwordHash) {
+      const url = `${ctx.config.frontendUrl}/app/login`;
+      await ctx.mailer.queue(tx, addedToAccountMail(user.email, user.locale ?? account.locale, recipient, url, account.id));
+    } else {
+      const token = await auth.issueUserToken(tx, user.id, 'invitation');
+      const url = auth.passwordEditUrl(ctx, token);
+      await ctx.mailer.queue(tx, invitationMail(user.email, user.locale ?? account.locale, recipient, url, account.id));
+    }
+    return user.id;
+  });
+  return findAgent(ctx, input.accountId, userId);
+}
+
+export async function findAgent(ctx: AppContext, accountId: number, userId: number) {
+  const member = await accounts.findMember(ctx.db, accountId, userId);
+  if (!member) throw notFound('Agent');
+  return member;
+}
+
+export async function updateAgent(
+  ctx: AppContext,
+  accountId: number,
+  userId: number,
+  patch: { role?: AccountRole | undefined; availability?: Availability | undefined; autoOffline?: boolean | undefined },
+) {
+  await ctx.transaction((tx) => accounts.updateMember(tx, accountId, userId, patch));
+  return findAgent(ctx, accountId, userId);
+}
+
+export async function removeAgent(ctx: AppContext, accountId: number, userId: number): Promise<void> {
+  await ctx.transaction((tx) => accounts.removeMember(tx, accountId, userId));
+}

@@ -1,0 +1,14 @@
+/** Rate limits of the unauthenticated entry points: [hits, window in seconds]. */
+export const LIMITS = {
+  signInPerIp: [30, 300],
+  signInPerEmail: [10, 900],
+  passwordResetPerIp: [10, 3600],
+  passwordResetPerEmail: [5, 3600],
+  signUpPerIp: [10, 3600],
+} as const satisfies Record<string, readonly [number, number]>;
+
+export const TOKEN_TTL_SECONDS = {
+  reset_password: 2 * 3600,
+  invitation: 7 * 24 * 3600,
+  sso: 5 * 60,
+} as const;

@@ -1,0 +1,198 @@
+import type { AppContext } from '../../context';
+import type { Executor } from '../../db/client';
+import type { AccessTokenOwner, UserTokenPurpose } from '../../db/schema';
+import { AppError, invalidField, tooManyRequests, unauthorized } from '../../platform/errors';
+import { verifyPassword } from '../../platform/passwords';
+import { hashToken, randomToken } from '../../platform/tokens';
+import * as users from '../users/service';
+import type { UserRow } from '../users/service';
+import type { Actor } from './actor';
+import { LIMITS, TOKEN_TTL_SECONDS } from './limits';
+import { passwordResetMail } from './mails';
+import * as repository from './repository';
+
+export type SessionSecrets = { token: string; csrfToken: string; expiresAt: Date };
+export type ClientInfo = { ip: string | null; userAgent: string | null };
+
+async function enforceLimit(ctx: AppContext, key: string, [limit, window]: readonly [number, number]) {
+  const result = await ctx.rateLimiter.hit(key, limit, window);
+  if (!result.allowed) throw tooManyRequests(result.retryAfterSeconds);
+}
+
+export async function startSession(ctx: AppContext, tx: Executor, userId: number, client: ClientInfo): Promise<SessionSecrets> {
+  const token = randomToken();
+  const csrfToken = randomToken(18);
+  const expiresAt = new Date(Date.now() + ctx.config.sessionTtlDays * 86_400_000);
+  await repository.insertSession(tx, {
+    tokenHash: hashToken(token),
+    userId,
+    csrfToken,
+    ip: client.ip,
+    userAgent: client.userAgent?.slice(0, 500) ?? null,
+    expiresAt,
+  });
+  return { token, csrfToken, expiresAt };
+}
+
+const INVALID_CREDENTIALS = 'Invalid login credentials. Please try again.';
+
+export async function signIn(
+  ctx: AppContext,
+  input: { email: string; password?: string | undefined; ssoAuthToken?: string | undefined },
+  client: ClientInfo,
+): Promise<{ user: UserRow; session: SessionSecrets }> {
+  const email = input.email.trim().toLowerCase();
+  await enforceLimit(ctx, `signin:ip:${client.ip ?? 'unknown'}`, LIMITS.signInPerIp);
+  await enforceLimit(ctx, `signin:email:${email}`, LIMITS.signInPerEmail);
+  return ctx.transaction(async (tx) => {
+    const user = await users.findUserByEmail(tx, email);
+    let valid = false;
+    if (input.ssoAuthToken !== undefined) {
+      const token = user && (await repository.findUsableUserToken(tx, hashToken(input.ssoAuthToken), ['sso'], true));
+      if (user && token && token.userId === user.id) {
+        await repository.markUserTokenUsed(tx, token.id);
+        valid = true;
+      }
+    } else {
+      valid = await verifyPassword(user?.passwordHash ?? null, input.password ?? '');
+    }
+    if (!user || !valid) throw unauthorized(INVALID_CREDENTIALS);
+    await ctx.rateLimiter.reset(`signin:email:${email}`);
+    return { user, session: await startSession(ctx, tx, user.id, client) };
+  });
+}
+
+export async function signOut(ctx: AppContext, actor: Actor): Promise<void> {
+  if (actor.kind === 'user' && actor.via === 'session') await repository.deleteSession(ctx.db, actor.session.id);
+}
+
+const TOUCH_AFTER_MS = 3_600_000;
+
+/** The actor behind a session cookie or an api_access_token; undefined when neither is valid. */
+export async function actorFromSessionToken(ctx: AppContext, token: string): Promise<Actor | undefined> {
+  const session = await repository.findLiveSession(ctx.db, hashToken(token));
+  if (!session) return undefined;
+  const user = await users.getUser(ctx.db, session.userId);
+  if (!user) return undefined;
+  if (Date.now() - session.lastUsedAt.getTime() > TOUCH_AFTER_MS) {
+    await repository.touchSession(ctx.db, session.id, new Date(Date.now() + ctx.config.sessionTtlDays * 86_400_000));
+  }
+  return { kind: 'user', user, via: 'session', session };
+}
+
+export async function actorFromAccessToken(ctx: AppContext, token: string): Promise<Actor | undefined> {
+  const owner = await repository.findAccessTokenOwner(ctx.db, token);
+  if (!owner) return undefined;
+  if (owner.ownerType === 'platform_app') return { kind: 'platform_app', platformAppId: owner.ownerId };
+  if (owner.ownerType === 'user') {
+    const user = await users.getUser(ctx.db, owner.ownerId);
+    return user ? { kind: 'user', user, via: 'token' } : undefined;
+  }
+  return undefined;
+}
+
+/** The owner's api_access_token, created on first use. */
+export async function ensureAccessToken(db: Executor, ownerType: AccessTokenOwner, ownerId: number): Promise<string> {
+  const existing = await repository.findAccessToken(db, ownerType, ownerId);
+  if (existing) return existing;
+  await repository.insertAccessTokenIfMissing(db, ownerType, ownerId, randomToken(24));
+  const created = await repository.findAccessToken(db, ownerType, ownerId);
+  if (!created) throw new Error('access token was not stored');
+  return created;
+}
+
+/** A new token for the owner; the previous one stops working at once. */
+export async function regenerateAccessToken(db: Executor, ownerType: AccessTokenOwner, ownerId: number): Promise<string> {
+  const token = randomToken(24);
+  await repository.replaceAccessToken(db, ownerType, ownerId, token);
+  return token;
+}
+
+export const deleteAccessToken = repository.deleteAccessToken;
+
+/** Creates a one-time token for the user and returns its secret (only the hash is stored). */
+export async function issueUserToken(tx: Executor, userId: number, purpose: UserTokenPurpose): Promise<string> {
+  const token = randomToken();
+  await repository.insertUserToken(tx, {
+    userId,
+    purpose,
+    tokenHash: hashToken(token),
+    expiresAt: new Date(Date.now() + TOKEN_TTL_SECONDS[purpose] * 1000),
+  });
+  return token;
+}
+
+export function passwordEditUrl(ctx: AppContext, token: string): string {
+  return `${ctx.config.frontendUrl}/app/auth/password/edit?reset_password_token=${encodeURIComponent(token)}`;
+}
+
+/** Always answers the same way, so it cannot be used to learn which emails have an account. */
+export async function requestPasswordReset(ctx: AppContext, emailInput: string, client: ClientInfo): Promise<void> {
+  const email = emailInput.trim().toLowerCase();
+  await enforceLimit(ctx, `reset:ip:${client.ip ?? 'unknown'}`, LIMITS.passwordResetPerIp);
+  await enforceLimit(ctx, `reset:email:${email}`, LIMITS.passwordResetPerEmail);
+  await ctx.transaction(async (tx) => {
+    const user = await users.findUserByEmail(tx, email);
+    if (!user) return;
+    const token = await issueUserToken(tx, user.id, 'reset_password');
+    await ctx.mailer.queue(tx, passwordResetMail(user, passwordEditUrl(ctx, token)));
+  });
+}
+
+const PASSWORD_TOKEN_PURPOSES = ['reset_password', 'invitation'] as const;
+
+export async function describePasswordToken(ctx: AppContext, token: string) {
+  const row = await repository.findUsableUserToken(ctx.db, hashToken(token), PASSWORD_TOKEN_PURPOSES);
+  const user = row && (await users.getUser(ctx.db, row.userId));
+  if (!row || !user) throw new AppError('not_found', 'This link is invalid or has expired');
+  return { purpose: row.purpose, email: user.email, name: user.name };
+}
+
+/** Sets the password from a reset or invitation link, ends every other session, and signs the user in. */
+export async function resetPassword(
+  ctx: AppContext,
+  input: { token: string; password: string; passwordConfirmation: string },
+  client: ClientInfo,
+): Promise<{ user: UserRow; session: SessionSecrets }> {
+  const passwordHash = await users.hashNewPassword(input.password, input.passwordConfirmation);
+  return ctx.transaction(async (tx) => {
+    const row = await repository.findUsableUserToken(tx, hashToken(input.token), PASSWORD_TOKEN_PURPOSES, true);
+    if (!row) throw invalidField('reset_password_token', 'is invalid or has expired', 'invalid_token');
+    const user = await users.updateUser(tx, row.userId, { passwordHash, confirmed: true });
+    if (!user) throw invalidField('reset_password_token', 'is invalid or has expired', 'invalid_token');
+    await repository.markUserTokenUsed(tx, row.id);
+    await repository.revokeUserTokens(tx, user.id, PASSWORD_TOKEN_PURPOSES);
+    await repository.deleteSessionsOfUser(tx, user.id);
+    return { user, session: await startSession(ctx, tx, user.id, client) };
+  });
+}
+
+/** Sensitive profile changes (password, email) need the current password. */
+export async function verifyCurrentPassword(actor: Extract<Actor, { kind: 'user' }>, currentPassword: string | undefined) {
+  if (!(await verifyPassword(actor.user.passwordHash, currentPassword ?? ''))) {
+    throw invalidField('current_password', 'is incorrect', 'invalid');
+  }
+}
+
+/** Profile password change: needs the current password; every other session ends. */
+export async function changePassword(
+  ctx: AppContext,
+  actor: Extract<Actor, { kind: 'user' }>,
+  input: { currentPassword: string | undefined; password: string; passwordConfirmation: string | undefined },
+): Promise<void> {
+  await verifyCurrentPassword(actor, input.currentPassword);
+  const passwordHash = await users.hashNewPassword(input.password, input.passwordConfirmation);
+  await ctx.transaction(async (tx) => {
+    await users.updateUser(tx, actor.user.id, { passwordHash });
+    await repository.revokeUserTokens(tx, actor.user.id, PASSWORD_TOKEN_PURPOSES);
+    await repository.deleteSessionsOfUser(tx, actor.user.id, actor.via === 'session' ? actor.session.id : undefined);
+  });
+}
+
+export async function createSsoLink(ctx: AppContext, user: UserRow): Promise<string> {
+  const token = await ctx.transaction((tx) => issueUserToken(tx, user.id, 'sso'));
+  const query = new URLSearchParams({ email: user.email, sso_auth_token: token });
+  return `${ctx.config.frontendUrl}/app/login?${query.toString()}`;
+}
+
+export const endAllSessions = repository.deleteSessionsOfUser;

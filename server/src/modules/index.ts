@@ -1,0 +1,19 @@
+import { accountsModule } from './accounts';
+import { agentsModule } from './agents';
+import { authModule } from './auth';
+import { devMailboxModule } from './dev-mailbox';
+import { healthModule } from './health';
+import type { Module } from './module';
+import { platformApiModule } from './platform-api';
+import { profileModule } from './profile';
+
+/** Every domain module, in the order its routes are registered. */
+export const modules: Module[] = [
+  healthModule,
+  authModule,
+  accountsModule,
+  profileModule,
+  agentsModule,
+  devMailboxModule,
+  platformApiModule,
+];

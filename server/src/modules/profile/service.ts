@@ -1,0 +1,64 @@
+import type { AppContext } from '../../context';
+import type { Executor } from '../../db/client';
+import type { Availability } from '../../db/schema';
+import { notFound } from '../../platform/errors';
+import * as accounts from '../accounts/service';
+import type { UserActor } from '../auth/actor';
+import * as auth from '../auth/service';
+import * as users from '../users/service';
+import { presentUser } from './presenter';
+
+/** The user JSON of profile, sign-in and sign-up responses. */
+export async function userPayload(db: Executor, userId: number) {
+  const user = await users.getUser(db, userId);
+  if (!user) throw notFound('User');
+  const [memberships, accessToken] = await Promise.all([
+    accounts.listMembershipsOfUser(db, userId),
+    auth.ensureAccessToken(db, 'user', userId),
+  ]);
+  return presentUser(user, memberships, accessToken);
+}
+
+export type ProfileUpdate = {
+  name?: string | undefined;
+  displayName?: string | null | undefined;
+  email?: string | undefined;
+  messageSignature?: string | null | undefined;
+  uiSettings?: Record<string, unknown> | undefined;
+  locale?: string | null | undefined;
+  availability?: Availability | undefined;
+  accountId?: number | undefined;
+  password?: string | undefined;
+  passwordConfirmation?: string | undefined;
+  currentPassword?: string | undefined;
+};
+
+export async function updateProfile(ctx: AppContext, actor: UserActor, input: ProfileUpdate): Promise<void> {
+  const emailChanges = input.email !== undefined && input.email.trim().toLowerCase() !== actor.user.email.toLowerCase();
+  if (emailChanges && input.password === undefined) await auth.verifyCurrentPassword(actor, input.currentPassword);
+  if (input.password !== undefined) {
+    await auth.changePassword(ctx, actor, {
+      currentPassword: input.currentPassword,
+      password: input.password,
+      passwordConfirmation: input.passwordConfirmation,
+    });
+  }
+  await ctx.transaction(async (tx) => {
+    await users.updateUser(tx, actor.user.id, {
+      name: input.name,
+      displayName: input.displayName,
+      email: input.email,
+      messageSignature: input.messageSignature,
+      uiSettings: input.uiSettings === undefined ? undefined : { ...actor.user.uiSettings, ...input.uiSettings },
+      locale: input.locale,
+    });
+    if (input.availability !== undefined || input.accountId !== undefined) {
+      const accountId = input.accountId ?? (await accounts.listMembershipsOfUser(tx, actor.user.id))[0]?.accountId;
+      const membership = accountId === undefined ? undefined : await accounts.findMembership(tx, accountId, actor.user.id);
+      if (!membership) throw notFound('Account');
+      if (input.availability !== undefined) {
+        await accounts.updateMember(tx, membership.accountId, actor.user.id, { availability: input.availability });
+      }
+    }
+  });
+}

@@ -1,0 +1,102 @@
+import { PgBoss, fromDrizzle, fromPglite } from 'pg-boss';
+import { sql } from 'drizzle-orm';
+import type { Database, Executor } from '../../db/client';
+import type { Logger } from '../logger';
+
+export type RetryPolicy = {
+  /** Attempts after the first one. */
+  retryLimit: number;
+  retryDelaySeconds: number;
+  retryBackoff: boolean;
+  retryDelayMaxSeconds?: number;
+};
+
+export const DEFAULT_RETRY: RetryPolicy = {
+  retryLimit: 8,
+  retryDelaySeconds: 5,
+  retryBackoff: true,
+  retryDelayMaxSeconds: 3600,
+};
+
+export type JobMeta = { id: string; attempt: number; retryLimit: number };
+export type JobHandler<T> = (data: T, meta: JobMeta) => Promise<void>;
+
+export type SendOptions = {
+  /** Enqueue inside this transaction: the job exists only if the transaction commits. */
+  tx?: Executor;
+  startAfterSeconds?: number;
+  singletonKey?: string;
+};
+
+/**
+ * The durable job queue (pg-boss on the same database in both modes). Every node can send;
+ * only nodes with the worker role call `work`.
+ */
+export class Jobs {
+  private readonly workers = new Map<string, string>();
+
+  private constructor(
+    private readonly boss: PgBoss,
+    private readonly log: Logger,
+  ) {}
+
+  static async start(database: Database, log: Logger, options: { maintenance: boolean }): Promise<Jobs> {
+    const common = { supervise: options.maintenance, schedule: options.maintenance, registerInstance: false } as const;
+    const boss = database.pglite
+      ? new PgBoss({ ...common, db: fromPglite(database.pglite) })
+      : new PgBoss({ ...common, connectionString: database.url, max: 4, application_name: 'rockethub-jobs' });
+    boss.on('error', (error: unknown) => log.error({ err: error }, 'job queue error'));
+    await boss.start();
+    return new Jobs(boss, log);
+  }
+
+  async defineQueue(name: string, retry: RetryPolicy = DEFAULT_RETRY): Promise<void> {
+    const options = {
+      retryLimit: retry.retryLimit,
+      retryDelay: retry.retryDelaySeconds,
+      retryBackoff: retry.retryBackoff,
+      ...(retry.retryDelayMaxSeconds !== undefined ? { retryDelayMax: retry.retryDelayMaxSeconds } : {}),
+    };
+    const existing = await this.boss.getQueue(name);
+    if (existing) await this.boss.updateQueue(name, options);
+    else await this.boss.createQueue(name, options);
+  }
+
+  async work<T extends object>(name: string, handler: JobHandler<T>, options: { pollingIntervalSeconds?: number } = {}) {
+    const id = await this.boss.work(
+      name,
+      { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+      async ([job]) => {
+        if (!job) return;
+        await handler(job.data as T, { id: job.id, attempt: job.retryCount + 1, retryLimit: job.retryLimit });
+      },
+    );
+    this.workers.set(name, id);
+  }
+
+  /** Wakes this process's worker for a queue now instead of at its next poll. */
+  wake(name: string): void {
+    const id = this.workers.get(name);
+    if (id) this.boss.notifyWorker(id);
+  }
+
+  async send(name: string, data: object, options: SendOptions = {}): Promise<void> {
+    await this.boss.send(name, data, {
+      ...(options.tx ? { db: fromDrizzle(options.tx as unknown as Parameters<typeof fromDrizzle>[0], sql) } : {}),
+      ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
+      ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+    });
+  }
+
+  async schedule(name: string, cron: string, data: object = {}): Promise<void> {
+    await this.boss.schedule(name, cron, data);
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.boss.stop({ graceful: true, timeout: 5000 });
+    } catch (error) {
+      this.log.warn({ err: error }, 'job queue did not stop cleanly');
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Database } from '../../db/client';
+import { storeMail } from './dev-mailbox-repository';
+import type { MailEnvelope, MailTransport } from './types';
+
+export class SmtpTransport implements MailTransport {
+  readonly kind = 'smtp' as const;
+  private readonly transporter: Transporter;
+
+  constructor(url: string) {
+    this.transporter = nodemailer.createTransport(url);
+  }
+
+  async send(message: MailEnvelope): Promise<void> {
+    await this.transporter.sendMail({
+      from: message.from,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      ...(message.html ? { html: message.html } : {}),
+    });
+  }
+
+  close(): void {
+    this.transporter.close();
+  }
+}
+
+/** Without SMTP_URL: mail is kept in the database and read on the dev mailbox page. */
+export class DevMailboxTransport implements MailTransport {
+  readonly kind = 'dev_mailbox' as const;
+
+  constructor(private readonly database: Database) {}
+
+  async send(message: MailEnvelope, eventId: number): Promise<void> {
+    await storeMail(this.database.db, message, eventId);
+  }
+
+  close(): void {}
+}

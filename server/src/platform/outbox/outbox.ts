@@ -1,0 +1,138 @@
+import type { Database, Executor } from '../../db/client';
+import type { Jobs } from '../jobs/jobs';
+import type { Logger } from '../logger';
+import * as repository from './repository';
+import type { DomainEvent, EventHandler } from './types';
+
+const QUEUE_PREFIX = 'outbox.';
+const BATCH = 100;
+
+export type OutboxOptions = {
+  /** How often a worker looks for events committed by other nodes (or left by a crash). */
+  pollIntervalMs?: number;
+};
+
+/**
+ * Domain events: written in the caller's transaction (`record`), handed to the job queue after
+ * commit (one job per subscribed handler, in the same transaction that marks them dispatched),
+ * and run by workers with retries and backoff. A crash anywhere leaves either an undispatched
+ * event (picked up by the next pass) or a queued job (retried by the queue): nothing is lost.
+ */
+export class Outbox {
+  private readonly handlers = new Map<string, EventHandler>();
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = true;
+
+  constructor(
+    private readonly database: Database,
+    private readonly jobs: Jobs,
+    private readonly log: Logger,
+  ) {}
+
+  /** Writes events in the given transaction; they exist only if it commits. */
+  async record(tx: Executor, ...events: DomainEvent[]): Promise<void> {
+    await repository.insertEvents(tx, events);
+  }
+
+  subscribe(handler: EventHandler): void {
+    if (!/^[A-Za-z0-9_.-]+$/.test(handler.name)) throw new Error(`Invalid handler name "${handler.name}"`);
+    if (this.handlers.has(handler.name)) throw new Error(`Handler "${handler.name}" is already subscribed`);
+    this.handlers.set(handler.name, handler);
+  }
+
+  /** Starts the worker side: one queue per handler, and the dispatch loop. */
+  async start(options: OutboxOptions = {}): Promise<void> {
+    for (const handler of this.handlers.values()) {
+      const queue = QUEUE_PREFIX + handler.name;
+      await this.jobs.defineQueue(queue, handler.retry);
+      await this.jobs.work<{ eventId: number }>(queue, (data, meta) => this.deliver(handler, data.eventId, meta), {
+        pollingIntervalSeconds: 1,
+      });
+    }
+    this.stopped = false;
+    const interval = options.pollIntervalMs ?? 1000;
+    this.timer = setInterval(() => this.kick(), interval);
+    this.timer.unref();
+    this.kick();
+  }
+
+  /** Dispatch soon (called after a commit that recorded events). Coalesces concurrent calls. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .then(() => undefined)
+      .catch((error: unknown) => this.log.error({ err: error }, 'outbox dispatch failed'))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Dispatches every pending event; resolves when none is left. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const count = await this.dispatchBatch();
+      total += count;
+      if (count < BATCH) return total;
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  private async dispatchBatch(): Promise<number> {
+    const woken = new Set<string>();
+    const count = await this.database.db.transaction(async (tx) => {
+      const events = await repository.claimPendingEvents(tx, BATCH);
+      const deliveries: { eventId: number; handler: string }[] = [];
+      for (const event of events) {
+        for (const handler of this.handlers.values()) {
+          if (handler.events.includes(event.name)) deliveries.push({ eventId: event.id, handler: handler.name });
+        }
+      }
+      await repository.insertDeliveries(tx, deliveries);
+      for (const delivery of deliveries) {
+        const queue = QUEUE_PREFIX + delivery.handler;
+        await this.jobs.send(queue, { eventId: delivery.eventId }, { tx });
+        woken.add(queue);
+      }
+      await repository.markDispatched(
+        tx,
+        events.map((e) => e.id),
+      );
+      return events.length;
+    });
+    for (const queue of woken) this.jobs.wake(queue);
+    return count;
+  }
+
+  private async deliver(handler: EventHandler, eventId: number, meta: { attempt: number; retryLimit: number }) {
+    const db = this.database.db;
+    const event = await repository.findEvent(db, eventId);
+    if (!event) return; // purged after an earlier successful delivery
+    const delivery = { eventId, handler: handler.name };
+    try {
+      await handler.handle(event, meta.attempt);
+    } catch (error) {
+      const final = meta.attempt > meta.retryLimit;
+      const message = error instanceof Error ? error.message : String(error);
+      await repository.recordAttempt(db, delivery, { status: final ? 'failed' : 'pending', error: message });
+      this.log.warn({ err: error, handler: handler.name, eventId, attempt: meta.attempt, final }, 'event handler failed');
+      throw error;
+    }
+    await repository.recordAttempt(db, delivery, { status: 'delivered' });
+  }
+}

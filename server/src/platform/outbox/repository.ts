@@ -1,0 +1,82 @@
+import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { outbox, outboxDeliveries } from '../../db/schema';
+import type { DomainEvent, StoredEvent } from './types';
+
+export async function insertEvents(db: Executor, events: DomainEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await db.insert(outbox).values(
+    events.map((e) => ({ name: e.name, accountId: e.accountId ?? null, payload: e.payload })),
+  );
+}
+
+/** Locks up to `limit` undispatched events; other nodes skip them (SKIP LOCKED). */
+export async function claimPendingEvents(tx: Executor, limit: number): Promise<StoredEvent[]> {
+  return tx
+    .select({
+      id: outbox.id,
+      name: outbox.name,
+      accountId: outbox.accountId,
+      payload: outbox.payload,
+      createdAt: outbox.createdAt,
+    })
+    .from(outbox)
+    .where(isNull(outbox.dispatchedAt))
+    .orderBy(asc(outbox.id))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+}
+
+export async function markDispatched(tx: Executor, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.update(outbox).set({ dispatchedAt: sql`now()` }).where(inArray(outbox.id, ids));
+}
+
+export async function insertDeliveries(tx: Executor, rows: { eventId: number; handler: string }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.insert(outboxDeliveries).values(rows).onConflictDoNothing();
+}
+
+export async function findEvent(db: Executor, id: number): Promise<StoredEvent | undefined> {
+  const [row] = await db
+    .select({
+      id: outbox.id,
+      name: outbox.name,
+      accountId: outbox.accountId,
+      payload: outbox.payload,
+      createdAt: outbox.createdAt,
+    })
+    .from(outbox)
+    .where(eq(outbox.id, id));
+  return row;
+}
+
+export async function recordAttempt(
+  db: Executor,
+  delivery: { eventId: number; handler: string },
+  outcome: { status: 'delivered' | 'pending' | 'failed'; error?: string },
+): Promise<void> {
+  await db
+    .update(outboxDeliveries)
+    .set({
+      status: outcome.status,
+      attempts: sql`${outboxDeliveries.attempts} + 1`,
+      lastError: outcome.error ?? null,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(outboxDeliveries.eventId, delivery.eventId), eq(outboxDeliveries.handler, delivery.handler)));
+}
+
+export async function listDeliveries(db: Executor, eventId: number) {
+  return db.select().from(outboxDeliveries).where(eq(outboxDeliveries.eventId, eventId)).orderBy(asc(outboxDeliveries.handler));
+}
+
+/** Dispatched events older than the cut-off whose deliveries all succeeded; failed ones stay for inspection. */
+export async function purgeSettledEvents(db: Executor, olderThan: Date): Promise<void> {
+  await db.delete(outbox).where(
+    and(
+      lt(outbox.dispatchedAt, olderThan),
+      sql`NOT EXISTS (SELECT 1 FROM ${outboxDeliveries} d WHERE d.event_id = ${outbox.id} AND d.status <> 'delivered')`,
+    ),
+  );
+}

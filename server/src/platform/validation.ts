@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/** Building blocks for route schemas, so every endpoint rejects the same bad input the same way. */
+
+export const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+export const idParams = z.object({ id });
+export const accountParams = z.object({ account_id: id });
+
+/** Required, trimmed, bounded text. */
+export const requiredText = (max = 255) => z.string().trim().min(1, 'must not be blank').max(max);
+
+/** Optional text where an empty string means "clear it" (stored as null). */
+export const clearableText = (max = 255) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullable()
+    .transform((v) => (v === null || v === '' ? null : v));
+
+export const email = z.string().trim().max(254).pipe(z.email({ message: 'is not a valid email address' }));
+
+export const password = z.string().max(1024);
+
+/** A free-form JSON object (custom attributes, settings), bounded in size. */
+export const jsonObject = z
+  .record(z.string().max(255), z.unknown())
+  .refine((v) => JSON.stringify(v).length <= 64 * 1024, 'is too large (64 KiB at most)');
+
+export const localeCode = z
+  .string()
+  .trim()
+  .regex(/^[a-z]{2,3}([_-][A-Za-z]{2,4})?$/, 'is not a locale code like pt_BR or en');
+
+export const role = z.enum(['administrator', 'agent']);
+
+export const successResponse = z.object({ success: z.literal(true) });

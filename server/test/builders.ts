@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import type { AppContext } from '../src/context';
+import type { AccountRole } from '../src/db/schema';
+import * as accounts from '../src/modules/accounts/service';
+import * as auth from '../src/modules/auth/service';
+import { createPlatformApp } from '../src/modules/platform-api/service';
+import * as users from '../src/modules/users/service';
+import type { TestApp } from './harness';
+
+export const PASSWORD = 'Correct-horse-9';
+
+const unique = () => randomBytes(4).toString('hex');
+
+export type BuiltUser = { id: number; email: string; name: string; token: string };
+
+/** A user with a password and an API token, optionally a member of an account. */
+export async function buildUser(
+  ctx: AppContext,
+  options: { accountId?: number; role?: AccountRole; name?: string; email?: string; password?: string | null } = {},
+): Promise<BuiltUser> {
+  const name = options.name ?? `User ${unique()}`;
+  const email = options.email ?? `user-${unique()}@example.test`;
+  const passwordHash = options.password === null ? null : await users.hashNewPassword(options.password ?? PASSWORD);
+  const user = await ctx.transaction(async (tx) => {
+    const created = await users.createUser(tx, { name, email, passwordHash, confirmed: passwordHash !== null });
+    if (options.accountId !== undefined) {
+      await accounts.addMember(tx, { accountId: options.accountId, userId: created.id, role: options.role ?? 'agent' });
+    }
+    return created;
+  });
+  const token = await auth.ensureAccessToken(ctx.db, 'user', user.id);
+  return { id: user.id, email, name, token };
+}
+
+export type BuiltAccount = { id: number; name: string; admin: BuiltUser; agent: BuiltUser };
+
+/** An account with one administrator and one agent: each test works in its own. */
+export async function buildAccount(ctx: AppContext, name = `Account ${unique()}`): Promise<BuiltAccount> {
+  const account = await ctx.transaction((tx) => accounts.createAccount(tx, { name }));
+  const admin = await buildUser(ctx, { accountId: account.id, role: 'administrator', name: `Admin ${unique()}` });
+  const agent = await buildUser(ctx, { accountId: account.id, role: 'agent', name: `Agent ${unique()}` });
+  return { id: account.id, name, admin, agent };
+}
+
+export async function buildPlatformApp(ctx: AppContext, name = `Platform ${unique()}`) {
+  return createPlatformApp(ctx, name);
+}
+
+/** Signs in through the API; returns the cookie header and CSRF token a browser would hold. */
+export async function signIn(t: TestApp, email: string, password = PASSWORD) {
+  const response = await t.request({ method: 'POST', url: '/auth/sign_in', payload: { email, password } });
+  if (response.statusCode !== 200) throw new Error(`sign in failed: ${response.statusCode} ${response.body}`);
+  const cookies = response.cookies;
+  const session = cookies.find((c) => c.name === 'rh_session')?.value;
+  const csrf = cookies.find((c) => c.name === 'rh_csrf')?.value;
+  if (!session || !csrf) throw new Error('sign in set no cookies');
+  return { cookie: `rh_session=${session}; rh_csrf=${csrf}`, csrf, user: response.json().data };
+}
+
+/** Waits until the outbox has delivered everything committed so far. */
+export async function settleOutbox(t: TestApp, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  await t.ctx.outbox.drain();
+  for (;;) {
+    const pending = await t.ctx.db.query.outboxDeliveries.findFirst({
+      where: (d, { eq }) => eq(d.status, 'pending'),
+    });
+    if (!pending) return;
+    if (Date.now() > deadline) throw new Error('outbox did not settle');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
