@@ -51,7 +51,7 @@ export async function createContext(config: Config, log: Logger, options: Contex
     const secretKeyBase = config.secretKeyBase ?? (await resolveSecretKeyBase(database.db));
 
     const isWorker = config.roles.has('worker');
-    const jobs = await Jobs.start(database, log, { maintenance: isWorker });
+    const jobs = await Jobs.start(database, log, { maintenance: isWorker, superviseIntervalSeconds: 30 });
     closers.push(() => jobs.stop());
     const outbox = new Outbox(database, jobs, log);
     const transport = config.smtpUrl ? new SmtpTransport(config.smtpUrl) : new DevMailboxTransport(database);

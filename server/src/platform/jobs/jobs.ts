@@ -9,6 +9,11 @@ export type RetryPolicy = {
   retryDelaySeconds: number;
   retryBackoff: boolean;
   retryDelayMaxSeconds?: number;
+  /**
+   * A running job whose worker stops sending heartbeats this long (a crashed process) is retried,
+   * instead of waiting for its expiry. At least 10.
+   */
+  heartbeatSeconds?: number;
 };
 
 export const DEFAULT_RETRY: RetryPolicy = {
@@ -16,6 +21,14 @@ export const DEFAULT_RETRY: RetryPolicy = {
   retryDelaySeconds: 5,
   retryBackoff: true,
   retryDelayMaxSeconds: 3600,
+  heartbeatSeconds: 30,
+};
+
+export type JobsOptions = {
+  /** Run pg-boss maintenance (retries of stalled jobs, schedules, clean-up) on this node. */
+  maintenance: boolean;
+  /** How often maintenance looks for stalled jobs; the default suits production. */
+  superviseIntervalSeconds?: number;
 };
 
 export type JobMeta = { id: string; attempt: number; retryLimit: number };
@@ -40,8 +53,15 @@ export class Jobs {
     private readonly log: Logger,
   ) {}
 
-  static async start(database: Database, log: Logger, options: { maintenance: boolean }): Promise<Jobs> {
-    const common = { supervise: options.maintenance, schedule: options.maintenance, registerInstance: false } as const;
+  static async start(database: Database, log: Logger, options: JobsOptions): Promise<Jobs> {
+    const common = {
+      supervise: options.maintenance,
+      schedule: options.maintenance,
+      registerInstance: false,
+      ...(options.superviseIntervalSeconds
+        ? { superviseIntervalSeconds: options.superviseIntervalSeconds, monitorIntervalSeconds: options.superviseIntervalSeconds }
+        : {}),
+    };
     const boss = database.pglite
       ? new PgBoss({ ...common, db: fromPglite(database.pglite) })
       : new PgBoss({ ...common, connectionString: database.url, max: 4, application_name: 'rockethub-jobs' });
@@ -55,6 +75,7 @@ export class Jobs {
       retryLimit: retry.retryLimit,
       retryDelay: retry.retryDelaySeconds,
       retryBackoff: retry.retryBackoff,
+      ...(retry.heartbeatSeconds !== undefined ? { heartbeatSeconds: retry.heartbeatSeconds } : {}),
       ...(retry.retryDelayMaxSeconds !== undefined ? { retryDelayMax: retry.retryDelayMaxSeconds } : {}),
     };
     const existing = await this.boss.getQueue(name);

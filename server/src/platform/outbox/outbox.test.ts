@@ -1,0 +1,142 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client';
+import { openTestDatabase } from '../../../test/harness';
+import { waitFor } from '../../../test/wait';
+import { Jobs } from '../jobs/jobs';
+import { createLogger } from '../logger';
+import { Outbox } from './outbox';
+import { listDeliveries } from './repository';
+import type { EventHandler, StoredEvent } from './types';
+
+const log = createLogger('silent');
+const fastRetry = { retryLimit: 2, retryDelaySeconds: 1, retryBackoff: true, retryDelayMaxSeconds: 2 };
+
+type Rig = { database: Database; jobs: Jobs; outbox: Outbox; close(): Promise<void> };
+const rigs: Rig[] = [];
+
+async function startRig(handlers: EventHandler[], database?: Database): Promise<Rig> {
+  const db = database ?? (await openTestDatabase());
+  const jobs = await Jobs.start(db, log, { maintenance: true });
+  const outbox = new Outbox(db, jobs, log);
+  for (const handler of handlers) outbox.subscribe(handler);
+  await outbox.start({ pollIntervalMs: 100 });
+  const rig = {
+    database: db,
+    jobs,
+    outbox,
+    async close() {
+      await outbox.stop();
+      await jobs.stop();
+      if (!database) await db.close();
+    },
+  };
+  rigs.push(rig);
+  return rig;
+}
+
+afterEach(async () => {
+  while (rigs.length > 0) await rigs.pop()?.close();
+});
+
+function recorder(name: string, events: string[], behaviour: (event: StoredEvent, attempt: number) => Promise<void> = async () => {}) {
+  const calls: { event: StoredEvent; attempt: number }[] = [];
+  const handler: EventHandler = {
+    name,
+    events,
+    retry: fastRetry,
+    async handle(event, attempt) {
+      calls.push({ event, attempt });
+      await behaviour(event, attempt);
+    },
+  };
+  return { handler, calls };
+}
+
+describe('outbox', () => {
+  it('delivers an event committed with the change to every subscribed handler, once', async () => {
+    const a = recorder('test.a', ['thing.created']);
+    const b = recorder('test.b', ['thing.created', 'thing.deleted']);
+    const other = recorder('test.other', ['thing.deleted']);
+    const rig = await startRig([a.handler, b.handler, other.handler]);
+
+    await rig.database.db.transaction((tx) => rig.outbox.record(tx, { name: 'thing.created', accountId: 7, payload: { id: 1 } }));
+    rig.outbox.kick();
+
+    await waitFor(() => a.calls.length === 1 && b.calls.length === 1);
+    expect(a.calls[0]?.event).toMatchObject({ name: 'thing.created', accountId: 7, payload: { id: 1 } });
+    expect(a.calls[0]?.attempt).toBe(1);
+    const eventId = a.calls[0]!.event.id;
+    await waitFor(async () => (await listDeliveries(rig.database.db, eventId)).every((d) => d.status === 'delivered'));
+    const deliveries = await listDeliveries(rig.database.db, eventId);
+    expect(deliveries.map((d) => [d.handler, d.status, d.attempts])).toEqual([
+      ['test.a', 'delivered', 1],
+      ['test.b', 'delivered', 1],
+    ]);
+    expect(other.calls).toHaveLength(0);
+  });
+
+  it('dispatches nothing for a transaction that rolled back', async () => {
+    const a = recorder('test.rollback', ['thing.created']);
+    const rig = await startRig([a.handler]);
+
+    await expect(
+      rig.database.db.transaction(async (tx) => {
+        await rig.outbox.record(tx, { name: 'thing.created', payload: { id: 'rolled-back' } });
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    await rig.database.db.transaction((tx) => rig.outbox.record(tx, { name: 'thing.created', payload: { id: 'committed' } }));
+    rig.outbox.kick();
+
+    await waitFor(() => a.calls.length >= 1);
+    await rig.outbox.drain();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(a.calls.map((c) => c.event.payload.id)).toEqual(['committed']);
+  });
+
+  it('retries a failing handler with backoff, then records the delivery as failed', async () => {
+    const failing = recorder('test.failing', ['thing.created'], async () => {
+      throw new Error('remote end is down');
+    });
+    const healthy = recorder('test.healthy', ['thing.created']);
+    const rig = await startRig([failing.handler, healthy.handler]);
+
+    await rig.database.db.transaction((tx) => rig.outbox.record(tx, { name: 'thing.created', payload: {} }));
+    rig.outbox.kick();
+
+    const eventId = await waitFor(async () => failing.calls[0]?.event.id);
+    await waitFor(
+      async () => (await listDeliveries(rig.database.db, eventId)).find((d) => d.handler === 'test.failing')?.status === 'failed',
+      20_000,
+    );
+    expect(failing.calls.map((c) => c.attempt)).toEqual([1, 2, 3]);
+    const deliveries = await listDeliveries(rig.database.db, eventId);
+    expect(deliveries.find((d) => d.handler === 'test.failing')).toMatchObject({
+      status: 'failed',
+      attempts: 3,
+      lastError: 'remote end is down',
+    });
+    expect(deliveries.find((d) => d.handler === 'test.healthy')).toMatchObject({ status: 'delivered', attempts: 1 });
+    expect(healthy.calls).toHaveLength(1);
+  });
+
+  it('delivers a failing handler once it recovers, without repeating the others', async () => {
+    let down = true;
+    const flaky = recorder('test.flaky', ['thing.created'], async () => {
+      if (down) {
+        down = false;
+        throw new Error('temporarily down');
+      }
+    });
+    const steady = recorder('test.steady', ['thing.created']);
+    const rig = await startRig([flaky.handler, steady.handler]);
+
+    await rig.database.db.transaction((tx) => rig.outbox.record(tx, { name: 'thing.created', payload: {} }));
+    rig.outbox.kick();
+
+    await waitFor(() => flaky.calls.length === 2, 15_000);
+    const eventId = flaky.calls[0]!.event.id;
+    await waitFor(async () => (await listDeliveries(rig.database.db, eventId)).every((d) => d.status === 'delivered'));
+    expect(steady.calls).toHaveLength(1);
+  });
+});
