@@ -1,0 +1,91 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { HomeRedirect } from '../features/accounts/home-redirect';
+import { RequirePermission } from '../features/accounts/require-permission';
+import { AgentsPage } from '../features/agents/agents-page';
+import { ForgotPasswordPage } from '../features/auth/forgot-password-page';
+import { LoginPage } from '../features/auth/login-page';
+import { ResetPasswordPage } from '../features/auth/reset-password-page';
+import { ConversationsPage } from '../features/conversations/conversations-page';
+import { DevMailboxPage } from '../features/dev-mailbox/dev-mailbox-page';
+import { InstallationGate, ONBOARDING_PATH } from '../features/installation/installation-gate';
+import { AccountNotFoundRoute } from '../features/navigation/account-not-found-route';
+import { DashboardLayout } from '../features/navigation/dashboard-layout';
+import { NotFoundPage } from '../features/navigation/not-found-page';
+import { SectionPage } from '../features/navigation/section-page';
+import { OnboardingPage } from '../features/onboarding/onboarding-page';
+import { ProfileSettingsPage } from '../features/profile/profile-settings-page';
+import { SettingsPage } from '../features/settings/settings-page';
+
+/** The dashboard is served under `/app/`; every path below is relative to it. */
+export const router = createBrowserRouter(
+  [
+    {
+      element: <InstallationGate />,
+      children: [
+        { index: true, element: <HomeRedirect /> },
+        { path: ONBOARDING_PATH, element: <OnboardingPage /> },
+        { path: 'login', element: <LoginPage /> },
+        { path: 'auth/reset/password', element: <ForgotPasswordPage /> },
+        { path: 'auth/password/edit', element: <ResetPasswordPage /> },
+        {
+          path: 'accounts/:accountId',
+          element: <DashboardLayout />,
+          children: [
+            { index: true, element: <Navigate to="dashboard" replace /> },
+            { path: 'dashboard', element: <ConversationsPage view="all" /> },
+            { path: 'conversations', element: <ConversationsPage view="all" /> },
+            { path: 'conversations/mentions', element: <ConversationsPage view="mentions" /> },
+            { path: 'conversations/unattended', element: <ConversationsPage view="unattended" /> },
+            { path: 'contacts', element: <SectionPage section="contacts" /> },
+            {
+              path: 'reports',
+              element: (
+                <RequirePermission permission="report_manage">
+                  <SectionPage section="reports" />
+                </RequirePermission>
+              ),
+            },
+            {
+              path: 'campaigns',
+              element: (
+                <RequirePermission permission="campaign_manage">
+                  <SectionPage section="campaigns" />
+                </RequirePermission>
+              ),
+            },
+            {
+              path: 'help-center',
+              element: (
+                <RequirePermission permission="knowledge_base_manage">
+                  <SectionPage section="helpCenter" />
+                </RequirePermission>
+              ),
+            },
+            { path: 'notifications', element: <SectionPage section="notifications" /> },
+            { path: 'settings', element: <SettingsPage /> },
+            {
+              path: 'settings/agents',
+              element: (
+                <RequirePermission permission="administrator">
+                  <AgentsPage />
+                </RequirePermission>
+              ),
+            },
+            {
+              path: 'settings/dev-mailbox',
+              element: (
+                <RequirePermission permission="administrator">
+                  <DevMailboxPage />
+                </RequirePermission>
+              ),
+            },
+            { path: 'profile/settings', element: <ProfileSettingsPage /> },
+            { path: '*', element: <AccountNotFoundRoute /> },
+          ],
+        },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ],
+  { basename: '/app' },
+);

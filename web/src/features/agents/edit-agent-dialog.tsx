@@ -1,0 +1,68 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../components/button';
+import { FormAlert } from '../../components/form-alert';
+import { FormDialog } from '../../components/form-dialog';
+import { SelectField } from '../../components/select-field';
+import { describeApiError } from '../../lib/api-form-errors';
+import type { AccountRole, Agent } from '../../lib/api-types';
+import { queryKeys } from '../../lib/query-keys';
+import { changeAgentRole } from './agents-api';
+import { roleOptions } from './role-options';
+
+const FIELDS = ['role'] as const;
+
+type EditAgentDialogProps = { accountId: number; agent: Agent; onClose: () => void };
+
+/** Changes an agent's role in this account. Mounted only while open, so it starts from the agent's current role. */
+export function EditAgentDialog({ accountId, agent, onClose }: EditAgentDialogProps) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [role, setRole] = useState<AccountRole>(agent.role);
+
+  const mutation = useMutation({
+    mutationFn: () => changeAgentRole(accountId, agent.id, role),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: queryKeys.agents(accountId) });
+      await queryClient.invalidateQueries({ queryKey: queryKeys.profile });
+      onClose();
+    },
+  });
+  const { fieldErrors, formError } = describeApiError(mutation.error, FIELDS, t);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    mutation.mutate();
+  };
+
+  return (
+    <FormDialog
+      open
+      onOpenChange={(open) => {
+        if (!open) onClose();
+      }}
+      title={t('agents.edit.title')}
+      description={t('agents.edit.description', { name: agent.available_name || agent.name, email: agent.email })}
+    >
+      <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
+        {formError && <FormAlert>{formError}</FormAlert>}
+        <SelectField
+          label={t('agents.fields.role')}
+          value={role}
+          options={roleOptions(t)}
+          onValueChange={setRole}
+          error={fieldErrors.role}
+        />
+        <div className="mt-2 flex justify-end gap-2">
+          <Button variant="secondary" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" busy={mutation.isPending}>
+            {t('common.save')}
+          </Button>
+        </div>
+      </form>
+    </FormDialog>
+  );
+}
