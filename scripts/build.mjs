@@ -36,7 +36,8 @@ export async function buildServer() {
   if (!isStale(stampFile, sources)) return false;
   const { build } = await import('esbuild');
   const manifest = JSON.parse(readFileSync(join(root, 'server/package.json'), 'utf8'));
-  const external = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies });
+  // Installed packages stay imports; the workspace's own TypeScript packages are bundled in.
+  const external = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }).filter((name) => !name.startsWith('@rockethub/'));
   await build({
     entryPoints: [join(root, 'server/src/main.ts')],
     outfile: join(root, 'server/dist/main.js'),

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { serverRoot } from '../src/paths';
 
@@ -20,10 +20,16 @@ export async function bundleScript(entry: string): Promise<string> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    external: installedPackages(),
     logLevel: 'error',
   });
   return outfile;
+}
+
+/** Installed packages stay imports; the workspace's own TypeScript packages are bundled in. */
+function installedPackages(): string[] {
+  const manifest = JSON.parse(readFileSync(join(serverRoot, 'package.json'), 'utf8'));
+  return Object.keys({ ...manifest.dependencies, ...manifest.devDependencies }).filter((name) => !name.startsWith('@rockethub/'));
 }
 
 export type ChildRun = { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string };

@@ -2,24 +2,11 @@
  * The one application error type. Services throw it; the HTTP layer turns it into the one error
  * shape (see `presentError`). Codes are stable strings clients may branch on.
  */
-export type FieldError = { field: string; message: string; code: string };
+import { API_ERROR_STATUS, type ApiErrorBody, type ApiErrorCode, type ApiFieldError } from '@rockethub/shared';
 
-export const ERROR_STATUS = {
-  bad_request: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  method_not_allowed: 405,
-  conflict: 409,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  validation_failed: 422,
-  too_many_requests: 429,
-  internal_error: 500,
-  service_unavailable: 503,
-} as const;
-
-export type ErrorCode = keyof typeof ERROR_STATUS;
+export type FieldError = ApiFieldError;
+export type ErrorCode = ApiErrorCode;
+export const ERROR_STATUS = API_ERROR_STATUS;
 
 export class AppError extends Error {
   readonly status: number;
@@ -52,9 +39,6 @@ export const tooManyRequests = (retryAfterSeconds: number) =>
     'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))),
   });
 
-/** The JSON body of every 4xx/5xx response. `description` is the contract's name, `message` Chatwoot clients' habit. */
-export type ErrorBody = { code: ErrorCode; message: string; description: string; errors: FieldError[] };
-
-export function presentError(error: AppError): ErrorBody {
+export function presentError(error: AppError): ApiErrorBody {
   return { code: error.code, message: error.message, description: error.message, errors: error.errors };
 }
