@@ -57,6 +57,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.addHook('onRoute', documentSecurity);
 
   for (const module of modules) module.routes?.(app, ctx);
 
@@ -76,4 +77,15 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   });
 
   return app;
+}
+
+const PUBLIC_ROUTES = new Set(['POST /api/v1/accounts', 'GET /api/v1/installation']);
+
+/** Documents which token a route takes: platform routes a platform app's, the rest a user's. */
+function documentSecurity(route: { url: string; method: string | string[]; schema?: Record<string, unknown> }) {
+  if (!route.schema) return;
+  const methods = Array.isArray(route.method) ? route.method : [route.method];
+  if (methods.some((m) => PUBLIC_ROUTES.has(`${m} ${route.url}`))) return;
+  if (route.url.startsWith('/platform/')) route.schema.security = [{ platformAppApiKey: [] }];
+  else if (route.url.startsWith('/api/')) route.schema.security = [{ userApiKey: [] }];
 }

@@ -45,7 +45,13 @@ async function main(argv: string[]): Promise<number> {
       const started = Date.now();
       const node = await startRocketHub(config);
       node.ctx.log.info(
-        { url: config.frontendUrl, roles: [...config.roles], database: node.ctx.database.kind, ms: Date.now() - started },
+        {
+          url: config.frontendUrl,
+          roles: [...config.roles],
+          database: node.ctx.database.kind,
+          ms: Date.now() - started,
+          memory: memoryMb(),
+        },
         'RocketHub is ready',
       );
       await waitForSignal();
@@ -93,6 +99,12 @@ async function main(argv: string[]): Promise<number> {
       console.error(`Unknown command "${command}"\n\n${USAGE}`);
       return 1;
   }
+}
+
+function memoryMb() {
+  const m = process.memoryUsage();
+  const mb = (bytes: number) => Math.round(bytes / 1_048_576);
+  return { rss: mb(m.rss), heapUsed: mb(m.heapUsed), external: mb(m.external), arrayBuffers: mb(m.arrayBuffers) };
 }
 
 function waitForSignal(): Promise<void> {

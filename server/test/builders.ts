@@ -46,27 +46,21 @@ export async function buildPlatformApp(ctx: AppContext, name = `Platform ${uniqu
   return createPlatformApp(ctx, name);
 }
 
-/** Signs in through the API; returns the cookie header and CSRF token a browser would hold. */
-export async function signIn(t: TestApp, email: string, password = PASSWORD) {
-  const response = await t.request({ method: 'POST', url: '/auth/sign_in', payload: { email, password } });
+/**
+ * Signs in through the API; returns the cookie header and CSRF token a browser would hold.
+ * `remoteAddress` signs in from another client address (sign-in is rate limited per address).
+ */
+export async function signIn(t: TestApp, email: string, password = PASSWORD, options: { remoteAddress?: string } = {}) {
+  const response = await t.request({
+    method: 'POST',
+    url: '/auth/sign_in',
+    payload: { email, password },
+    ...(options.remoteAddress ? { remoteAddress: options.remoteAddress } : {}),
+  });
   if (response.statusCode !== 200) throw new Error(`sign in failed: ${response.statusCode} ${response.body}`);
   const cookies = response.cookies;
   const session = cookies.find((c) => c.name === 'rh_session')?.value;
   const csrf = cookies.find((c) => c.name === 'rh_csrf')?.value;
   if (!session || !csrf) throw new Error('sign in set no cookies');
   return { cookie: `rh_session=${session}; rh_csrf=${csrf}`, csrf, user: response.json().data };
-}
-
-/** Waits until the outbox has delivered everything committed so far. */
-export async function settleOutbox(t: TestApp, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  await t.ctx.outbox.drain();
-  for (;;) {
-    const pending = await t.ctx.db.query.outboxDeliveries.findFirst({
-      where: (d, { eq }) => eq(d.status, 'pending'),
-    });
-    if (!pending) return;
-    if (Date.now() > deadline) throw new Error('outbox did not settle');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }

@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import v8 from 'node:v8';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { SQL } from 'drizzle-orm';
@@ -36,6 +39,23 @@ export type Database = {
   close(): Promise<void>;
 };
 
+/**
+ * PGlite runs one backend in this process: PostgreSQL's defaults (128 MB shared buffers, shared
+ * memory for 100 connections) would double a node's resident memory for nothing. The OS page cache
+ * still caches the data files.
+ */
+const PGLITE_SETTINGS = ['shared_buffers=16MB', 'max_connections=4'];
+
+/**
+ * PGlite is PostgreSQL compiled to WebAssembly. V8's optimising tier roughly doubles the memory of
+ * its compiled code (~100 MB more resident) for mixed gains on this workload (see
+ * docs/BENCHMARKS.md), so the embedded database runs on the baseline compiler. Process-wide; it
+ * must be set before the module is compiled, and changes nothing for PostgreSQL mode.
+ */
+function useBaselineWasmCompiler() {
+  v8.setFlagsFromString('--liftoff-only');
+}
+
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
@@ -45,18 +65,25 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     return { kind: 'postgres', db, url: target.url, close: () => pool.end() };
   }
 
+  useBaselineWasmCompiler();
   let lock: DataDirLock | undefined;
   let pglite: PGlite;
   if (target.kind === 'embedded') {
     lock = acquireDataDirLock(target.dataDir);
     try {
-      pglite = await PGlite.create(target.dataDir, { extensions: { pg_trgm } });
+      const isNew = !existsSync(join(target.dataDir, 'PG_VERSION'));
+      pglite = await PGlite.create(target.dataDir, { extensions: { pg_trgm }, postgresqlconf: PGLITE_SETTINGS });
+      if (isNew) {
+        // initdb grows the WebAssembly memory to ~700 MB, which is never given back: reopen.
+        await pglite.close();
+        pglite = await PGlite.create(target.dataDir, { extensions: { pg_trgm }, postgresqlconf: PGLITE_SETTINGS });
+      }
     } catch (error) {
       lock.release();
       throw error;
     }
   } else {
-    pglite = await PGlite.create({ extensions: { pg_trgm }, loadDataDir: target.loadDataDir });
+    pglite = await PGlite.create({ extensions: { pg_trgm }, loadDataDir: target.loadDataDir, postgresqlconf: PGLITE_SETTINGS });
   }
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   return {

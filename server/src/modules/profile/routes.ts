@@ -53,7 +53,7 @@ export function profileRoutes(app: FastifyInstance, ctx: AppContext): void {
       tags,
       summary: 'Update the signed-in user',
       description:
-        'Name, display name, signature, UI settings, availability (in `account_id`, default the current account). Changing the email needs `current_password`; changing the password needs `current_password`, `password` and `password_confirmation`, and ends every other session.',
+        'Name, display name, signature, UI settings, availability (in `account_id`, default the current account; naming `account_id` also makes it the default account of later sign-ins). Changing the email needs `current_password`; changing the password needs `current_password`, `password` and `password_confirmation`, and ends every other session.',
       body: profileBody,
       response: { 200: userSchema, ...errorResponses(401, 403, 404, 422) },
     },

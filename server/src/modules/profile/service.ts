@@ -59,6 +59,8 @@ export async function updateProfile(ctx: AppContext, actor: UserActor, input: Pr
       if (input.availability !== undefined) {
         await accounts.updateMember(tx, membership.accountId, actor.user.id, { availability: input.availability });
       }
+      // The account named last becomes the default one (`account_id`) for the next sign-in.
+      if (input.accountId !== undefined) await accounts.markActive(tx, membership.accountId, actor.user.id);
     }
   });
 }
