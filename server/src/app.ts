@@ -4,13 +4,14 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, LogController } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from './context';
 import { modules } from './modules';
 import { AppError, presentError } from './platform/errors';
 import { installBodyParsers } from './platform/http/body-parsers';
 import { installErrorHandler } from './platform/http/error-handler';
+import { errorBody } from './platform/http/schemas';
 import { webDistFolder } from './paths';
 
 export type BuildAppOptions = {
@@ -28,6 +29,11 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
     requestIdHeader: 'x-request-id',
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    // Malformed URLs (bad percent-encoding, over-long parameters) are caught by the router before
+    // any route: give them the one error shape too.
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as unknown as FastifyReply).status(400).send(presentError(new AppError('bad_request', `Malformed URL: ${error.message}`)));
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   // Responses are shaped by presenters; their schemas document them (and tests check them) but a
@@ -58,6 +64,7 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.addHook('onRoute', documentSecurity);
+  app.addHook('onRoute', documentCommonErrors);
 
   for (const module of modules) module.routes?.(app, ctx);
 
@@ -88,4 +95,25 @@ function documentSecurity(route: { url: string; method: string | string[]; schem
   if (methods.some((m) => PUBLIC_ROUTES.has(`${m} ${route.url}`))) return;
   if (route.url.startsWith('/platform/')) route.schema.security = [{ platformAppApiKey: [] }];
   else if (route.url.startsWith('/api/')) route.schema.security = [{ userApiKey: [] }];
+}
+
+/**
+ * Every route can answer a few errors that are not its own: malformed input (400/413/415/422 when it
+ * takes a body or parameters) and, behind authentication, 401. Document them everywhere at once.
+ */
+function documentCommonErrors(route: { url: string; method: string | string[]; schema?: Record<string, unknown> }) {
+  const schema = route.schema;
+  if (!schema || schema.hide) return;
+  const responses = { ...(schema.response as Record<string, unknown> | undefined) };
+  const add = (status: number) => {
+    responses[status] ??= errorBody;
+  };
+  add(400);
+  if (schema.params || schema.querystring || schema.body) add(422);
+  if (schema.body) {
+    add(413);
+    add(415);
+  }
+  if (schema.security) add(401);
+  schema.response = responses;
 }

@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 /** Building blocks for route schemas, so every endpoint rejects the same bad input the same way. */
 
-export const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+/** A record id: a positive integer, as a JSON number or as digits (path and query parameters). */
+export const id = z
+  .union([z.number(), z.string().regex(/^[0-9]{1,16}$/, 'must be a positive integer').transform(Number)])
+  .pipe(z.number().int().positive().max(Number.MAX_SAFE_INTEGER));
 
 export const idParams = z.object({ id });
 export const accountParams = z.object({ account_id: id });

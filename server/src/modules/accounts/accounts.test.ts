@@ -20,8 +20,6 @@ import { addMember } from './service';
 /** Fields of the contract's account_show_response RocketHub does not send, and why. */
 const ACCOUNT_ABSENT = {
   'custom_attributes.*': 'free-form data: the contract lists Chatwoot billing keys that exist only once a client sets them',
-  // Reported to the server owner (missing from presentAccount); remove this line once it is sent.
-  latest_chatwoot_version: 'KNOWN GAP, reported: the account show response does not carry it yet',
 };
 
 async function countRows(t: TestApp) {
@@ -62,7 +60,7 @@ describe('onboarding: POST /api/v1/accounts on an installation without accounts'
       ['malformed locale', { payload: signUpBody({ locale: 'Portuguese!' }) }, 422, 'locale'],
       ['an array body', rawJson('[]'), 422],
       ['invalid JSON', rawJson('{"account_name": "Acme",'), 400],
-      ['a NUL character', rawJson(JSON.stringify(signUpBody({ account_name: 'Ac\u0000me' }))), 400],
+      ['a NUL character', rawJson(JSON.stringify(signUpBody({ account_name: 'Ac\u0000me' }))), 422],
       ['an unsupported content type', { payload: '<account/>', headers: { 'content-type': 'application/xml' } }, 415],
     ];
     for (const [label, options, status, field] of cases) {
@@ -222,8 +220,7 @@ describe('accounts API', () => {
       const a = await buildAccount(t.ctx);
       const app = await buildPlatformApp(t.ctx);
       const res = await t.request({ method: 'GET', url: `/api/v1/accounts/${a.id}`, token: app.token });
-      expect([401, 403]).toContain(res.statusCode);
-      expectError(res, res.statusCode);
+      expectError(res, 401);
       expectNoLeak(res, [a.name]);
     });
 
@@ -353,8 +350,8 @@ describe('accounts API', () => {
         ['a null body', rawJson('null'), 422],
         ['an array body', rawJson('[{"name":"x"}]'), 422],
         ['invalid JSON', rawJson('{"name": '), 400],
-        ['a NUL character in a value', rawJson('{"name":"a\\u0000b"}'), 400],
-        ['a NUL character in a key', rawJson('{"custom_attributes":{"a\\u0000":1}}'), 400],
+        ['a NUL character in a value', rawJson('{"name":"a\\u0000b"}'), 422],
+        ['a NUL character in a key', rawJson('{"custom_attributes":{"a\\u0000":1}}'), 422],
         ['an unsupported content type', { payload: '<name>x</name>', headers: { 'content-type': 'application/xml' } }, 415],
         ['a body over the size limit', { payload: { name: 'x'.repeat(1_100_000) } }, 413],
       ];

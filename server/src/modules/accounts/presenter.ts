@@ -25,9 +25,13 @@ export const ACCOUNT_FEATURES = [
   'team_management',
 ] as const;
 
-/** The account as the contract's `account_detail` (and `account_show_response`). */
-export function presentAccount(account: AccountRow) {
+/**
+ * The account as the contract's `account_detail` (and `account_show_response`).
+ * `latest_chatwoot_version` carries RocketHub's own version: clients compare it with what runs.
+ */
+export function presentAccount(account: AccountRow, version: string) {
   return {
+    latest_chatwoot_version: version,
     id: account.id,
     name: account.name,
     locale: account.locale,

@@ -88,7 +88,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
       authorize(membership, 'account.read');
       const account = await accounts.getAccount(ctx.db, request.params.id);
       if (!account) throw new Error('membership without account');
-      return presentAccount(account);
+      return presentAccount(account, ctx.version);
     },
   );
 
@@ -119,7 +119,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
         timezone: b.timezone,
         customAttributes: b.custom_attributes,
       });
-      return presentAccount(account);
+      return presentAccount(account, ctx.version);
     },
   });
 }

@@ -3,6 +3,7 @@ import { clearableText, email, jsonObject, localeCode, password, requiredText } 
 
 export const accountSchema = z
   .object({
+    latest_chatwoot_version: z.string(),
     id: z.number(),
     name: z.string(),
     locale: z.string(),

@@ -277,7 +277,7 @@ describe('agents API', () => {
         ['auto-offline not a boolean', { payload: { ...ok, auto_offline: 'no' } }, 422, 'auto_offline'],
         ['a null body', rawJson('null'), 422],
         ['invalid JSON', rawJson('{"name":'), 400],
-        ['a NUL character', rawJson(JSON.stringify({ ...ok, name: 'Bi\u0000a' })), 400],
+        ['a NUL character', rawJson(JSON.stringify({ ...ok, name: 'Bi\u0000a' })), 422],
         ['an unsupported content type', { payload: 'name=Bia', headers: { 'content-type': 'text/csv' } }, 415],
       ];
       for (const [label, options, status, field] of cases) {
@@ -361,7 +361,7 @@ describe('agents API', () => {
         ['auto-offline not a boolean', { payload: { auto_offline: 'false' } }, 422, 'auto_offline'],
         ['an array body', rawJson('[]'), 422],
         ['invalid JSON', rawJson('{"role"'), 400],
-        ['a NUL character', rawJson('{"role":"agent\\u0000"}'), 400],
+        ['a NUL character', rawJson('{"role":"agent\\u0000"}'), 422],
         ['an unsupported content type', { payload: 'role: agent', headers: { 'content-type': 'application/yaml' } }, 415],
       ];
       for (const [label, options, status, field] of cases) {

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context';
-import { AppError, forbidden, notFound, unauthorized } from '../../platform/errors';
+import { AppError, notFound, unauthorized } from '../../platform/errors';
 import { safeEqual } from '../../platform/tokens';
 import * as accounts from '../accounts/service';
 import type { Actor, PlatformAppActor, UserActor } from './actor';
@@ -50,7 +50,7 @@ export function authenticate(ctx: AppContext, request: FastifyRequest): Promise<
 export async function requireUser(ctx: AppContext, request: FastifyRequest): Promise<UserActor> {
   const actor = await authenticate(ctx, request);
   if (!actor) throw unauthorized();
-  if (actor.kind !== 'user') throw forbidden('This endpoint needs a user access token');
+  if (actor.kind !== 'user') throw unauthorized('This endpoint needs a user access token');
   return actor;
 }
 

@@ -8,7 +8,7 @@ import { email, password, requiredText, successResponse } from '../../platform/v
 import { userPayload } from '../profile/service';
 import { userEnvelope, userSchema } from '../profile/schemas';
 import { clearSessionCookies, setSessionCookies } from './cookies';
-import { authenticate, requireUser } from './guards';
+import { requireUser } from './guards';
 import * as auth from './service';
 
 const tags = ['Auth'];
@@ -50,8 +50,8 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
       schema: { tags, summary: 'End the current session', response: { 200: successResponse, ...errorResponses(401, 403) } },
     },
     async (request, reply) => {
-      const actor = await authenticate(ctx, request);
-      if (actor) await auth.signOut(ctx, actor);
+      const actor = await requireUser(ctx, request);
+      await auth.signOut(ctx, actor);
       clearSessionCookies(reply, ctx.config);
       return { success: true as const };
     },

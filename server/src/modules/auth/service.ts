@@ -158,11 +158,9 @@ export async function resetPassword(
   return ctx.transaction(async (tx) => {
     const row = await repository.findUsableUserToken(tx, hashToken(input.token), PASSWORD_TOKEN_PURPOSES, true);
     if (!row) throw invalidField('reset_password_token', 'is invalid or has expired', 'invalid_token');
-    const user = await users.updateUser(tx, row.userId, { passwordHash, confirmed: true });
-    if (!user) throw invalidField('reset_password_token', 'is invalid or has expired', 'invalid_token');
     await repository.markUserTokenUsed(tx, row.id);
-    await repository.revokeUserTokens(tx, user.id, PASSWORD_TOKEN_PURPOSES);
-    await repository.deleteSessionsOfUser(tx, user.id);
+    const user = await setPassword(tx, row.userId, passwordHash, { confirm: true });
+    if (!user) throw invalidField('reset_password_token', 'is invalid or has expired', 'invalid_token');
     return { user, session: await startSession(ctx, tx, user.id, client) };
   });
 }
@@ -174,19 +172,21 @@ export async function verifyCurrentPassword(actor: Extract<Actor, { kind: 'user'
   }
 }
 
-/** Profile password change: needs the current password; every other session ends. */
-export async function changePassword(
-  ctx: AppContext,
-  actor: Extract<Actor, { kind: 'user' }>,
-  input: { currentPassword: string | undefined; password: string; passwordConfirmation: string | undefined },
-): Promise<void> {
-  await verifyCurrentPassword(actor, input.currentPassword);
-  const passwordHash = await users.hashNewPassword(input.password, input.passwordConfirmation);
-  await ctx.transaction(async (tx) => {
-    await users.updateUser(tx, actor.user.id, { passwordHash });
-    await repository.revokeUserTokens(tx, actor.user.id, PASSWORD_TOKEN_PURPOSES);
-    await repository.deleteSessionsOfUser(tx, actor.user.id, actor.via === 'session' ? actor.session.id : undefined);
-  });
+/**
+ * Sets a user's password in the caller's transaction, whoever asks (reset link, profile, platform
+ * app): outstanding reset and invitation links stop working, and every session ends except
+ * `keepSessionId` (the one making the change).
+ */
+export async function setPassword(
+  tx: Executor,
+  userId: number,
+  passwordHash: string,
+  options: { keepSessionId?: number | undefined; confirm?: boolean } = {},
+) {
+  const user = await users.updateUser(tx, userId, { passwordHash, confirmed: options.confirm });
+  await repository.revokeUserTokens(tx, userId, PASSWORD_TOKEN_PURPOSES);
+  await repository.deleteSessionsOfUser(tx, userId, options.keepSessionId);
+  return user;
 }
 
 export async function createSsoLink(ctx: AppContext, user: UserRow): Promise<string> {
@@ -195,4 +195,3 @@ export async function createSsoLink(ctx: AppContext, user: UserRow): Promise<str
   return `${ctx.config.frontendUrl}/app/login?${query.toString()}`;
 }
 
-export const endAllSessions = repository.deleteSessionsOfUser;

@@ -83,6 +83,45 @@ describe('health, readiness and API documentation', () => {
     expect(res.body.toLowerCase()).toContain('swagger');
   });
 
+  it('answers malformed URLs (bad percent-encoding, over-long parameters) with 400 in the error shape', async () => {
+    expectError(await t.request({ method: 'GET', url: '/api/v1/accounts/%E0%A4%A' }), 400);
+    expectError(await t.request({ method: 'GET', url: `/api/v1/accounts/${'9'.repeat(101)}` }), 400);
+  });
+
+  it('refuses ids written other than as plain digits', async () => {
+    const account = await buildAccount(t.ctx);
+    for (const id of ['1e0', '%2012', '0x10', '+1', '01.0']) {
+      expectError(await t.request({ method: 'GET', url: `/api/v1/accounts/${id}`, token: account.admin.token }), 422, 'id');
+    }
+    expect((await t.request({ method: 'GET', url: `/api/v1/accounts/${account.id}`, token: account.admin.token })).statusCode).toBe(200);
+  });
+
+  it('refuses text PostgreSQL cannot store (NUL, unpaired surrogates) naming the field, and stores nothing', async () => {
+    const account = await buildAccount(t.ctx);
+    const before = (await t.request({ method: 'GET', url: `/api/v1/accounts/${account.id}`, token: account.admin.token })).json();
+    for (const body of ['{"name":"a\\u0000b"}', '{"name":"broken \\ud800"}', '{"custom_attributes":{"x":"\\udc00"}}', '{"custom_attributes":{"\\ud800":"x"}}']) {
+      const res = await t.request({ method: 'PATCH', url: `/api/v1/accounts/${account.id}`, token: account.admin.token, ...rawJson(body) });
+      const error = expectError(res, 422);
+      expect(error.errors[0]?.code).toBe('invalid_characters');
+    }
+    expect((await t.request({ method: 'GET', url: `/api/v1/accounts/${account.id}`, token: account.admin.token })).json()).toEqual(before);
+  });
+
+  it('reports the validation rule that failed as the field error code', async () => {
+    const res = await t.request({
+      method: 'POST',
+      url: '/auth/sign_in',
+      payload: { email: 'not-an-email', password: 7 },
+    });
+    const body = expectError(res, 422);
+    expect(body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: 'email', code: 'invalid_format' }),
+        expect.objectContaining({ field: 'password', code: 'invalid_type' }),
+      ]),
+    );
+  });
+
   it('answers an unknown route or method with 404 in the error shape', async () => {
     expectError(await t.request({ method: 'GET', url: '/api/v1/nothing-here' }), 404);
     expectError(await t.request({ method: 'DELETE', url: '/api/v1/profile' }), 404);

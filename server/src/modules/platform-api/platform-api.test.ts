@@ -8,8 +8,11 @@ import {
   clientAddress,
   expectError,
   expectNoLeak,
+  linkToken,
+  mailsTo,
   rawJson,
   sessionFrom,
+  settleDeliveries,
   UNKNOWN_ID,
   unique,
   userState,
@@ -189,7 +192,7 @@ describe('platform API', () => {
         ['limits as an array', { payload: { name: 'T', limits: [5] } }, 422, 'limits'],
         ['custom attributes as a number', { payload: { name: 'T', custom_attributes: 5 } }, 422, 'custom_attributes'],
         ['invalid JSON', rawJson('{"name":"T"'), 400],
-        ['a NUL character', rawJson('{"name":"T\\u0000"}'), 400],
+        ['a NUL character', rawJson('{"name":"T\\u0000"}'), 422],
         ['an unsupported content type', { payload: 'name=T', headers: { 'content-type': 'multipart/form-data; boundary=x' } }, 415],
       ];
       for (const [label, options, status, field] of cases) {
@@ -331,6 +334,25 @@ describe('platform API', () => {
       await signIn(t, user.email, 'Platform-set-9', { remoteAddress: clientAddress() });
     });
 
+    it('setting a password makes earlier reset links useless', async () => {
+      const app = await buildPlatformApp(t.ctx);
+      const user = await createUser(app, { password: PASSWORD });
+      const asked = await t.request({ method: 'POST', url: '/auth/password', payload: { email: user.email }, remoteAddress: clientAddress() });
+      expect(asked.statusCode).toBe(200);
+      await settleDeliveries(t);
+      const [mail] = await mailsTo(t, user.email);
+      const token = linkToken(mail!.text);
+      const set = await t.request({ method: 'PUT', url: `/platform/api/v1/users/${user.id}`, token: app.token, payload: { password: 'Platform-set-9' } });
+      expect(set.statusCode).toBe(200);
+      const reuse = await t.request({
+        method: 'PUT',
+        url: '/auth/password',
+        payload: { reset_password_token: token, password: 'Attacker-1x', password_confirmation: 'Attacker-1x' },
+      });
+      expectError(reuse, 422, 'reset_password_token');
+      await signIn(t, user.email, 'Platform-set-9', { remoteAddress: clientAddress() });
+    });
+
     it("returns the app's own user for its email (any letter case) and rejects any other existing email", async () => {
       const app = await buildPlatformApp(t.ctx);
       const own = await createUser(app);
@@ -366,7 +388,7 @@ describe('platform API', () => {
         ['custom attributes as an array', { payload: { name: 'N', email, custom_attributes: ['x'] } }, 422, 'custom_attributes'],
         ['a null body', rawJson('null'), 422],
         ['invalid JSON', rawJson('{"name":"N",}'), 400],
-        ['a NUL character', rawJson(JSON.stringify({ name: 'N\u0000', email })), 400],
+        ['a NUL character', rawJson(JSON.stringify({ name: 'N\u0000', email })), 422],
         ['an unsupported content type', { payload: '<user/>', headers: { 'content-type': 'application/xml' } }, 415],
       ];
       for (const [label, options, status, field] of cases) {

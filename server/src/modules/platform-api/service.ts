@@ -120,10 +120,9 @@ export async function updateUser(ctx: AppContext, appId: number, userId: number,
       displayName: input.displayName,
       email: input.email,
       customAttributes: input.customAttributes,
-      passwordHash,
     });
     if (!user) throw notFound('User');
-    if (passwordHash !== undefined) await auth.endAllSessions(tx, userId);
+    if (passwordHash !== undefined) await auth.setPassword(tx, userId, passwordHash);
     return user;
   });
 }

@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context';
 import type { Executor } from '../../db/client';
 import type { Availability } from '../../db/schema';
-import { notFound } from '../../platform/errors';
+import { invalidField, notFound } from '../../platform/errors';
 import * as accounts from '../accounts/service';
 import type { UserActor } from '../auth/actor';
 import * as auth from '../auth/service';
@@ -35,14 +35,14 @@ export type ProfileUpdate = {
 
 export async function updateProfile(ctx: AppContext, actor: UserActor, input: ProfileUpdate): Promise<void> {
   const emailChanges = input.email !== undefined && input.email.trim().toLowerCase() !== actor.user.email.toLowerCase();
-  if (emailChanges && input.password === undefined) await auth.verifyCurrentPassword(actor, input.currentPassword);
+  const passwordChanges = input.password !== undefined;
+  if (emailChanges || passwordChanges) await auth.verifyCurrentPassword(actor, input.currentPassword);
+  let passwordHash: string | undefined;
   if (input.password !== undefined) {
-    await auth.changePassword(ctx, actor, {
-      currentPassword: input.currentPassword,
-      password: input.password,
-      passwordConfirmation: input.passwordConfirmation,
-    });
+    if (input.passwordConfirmation === undefined) throw invalidField('password_confirmation', 'is required', 'required');
+    passwordHash = await users.hashNewPassword(input.password, input.passwordConfirmation);
   }
+  // One transaction: a rejected field leaves everything, the password included, as it was.
   await ctx.transaction(async (tx) => {
     await users.updateUser(tx, actor.user.id, {
       name: input.name,
@@ -61,6 +61,11 @@ export async function updateProfile(ctx: AppContext, actor: UserActor, input: Pr
       }
       // The account named last becomes the default one (`account_id`) for the next sign-in.
       if (input.accountId !== undefined) await accounts.markActive(tx, membership.accountId, actor.user.id);
+    }
+    if (passwordHash !== undefined) {
+      await auth.setPassword(tx, actor.user.id, passwordHash, {
+        keepSessionId: actor.via === 'session' ? actor.session.id : undefined,
+      });
     }
   });
 }

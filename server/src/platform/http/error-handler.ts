@@ -15,7 +15,8 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   503: 'service_unavailable',
 };
 
-type ValidationIssue = { instancePath?: string; message?: string; params?: { issue?: { code?: string; path?: unknown[] } } };
+/** A schema validation failure as Fastify reports it (zod's issue code is in `keyword`). */
+type ValidationIssue = { keyword?: string; instancePath?: string; message?: string };
 
 /** Turns any thrown error into the one error shape. Only a bug reaches the 500 branch. */
 export function installErrorHandler(app: FastifyInstance): void {
@@ -46,13 +47,8 @@ export function toAppError(error: FastifyError | Error): AppError {
 
 function validationError(issues: ValidationIssue[], context: string | undefined): AppError {
   const errors: FieldError[] = issues.map((issue) => {
-    const path = issue.params?.issue?.path;
-    const field = Array.isArray(path) && path.length > 0 ? path.join('.') : (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
-    return {
-      field: field || context || 'body',
-      message: issue.message ?? 'is invalid',
-      code: issue.params?.issue?.code ?? 'invalid',
-    };
+    const field = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+    return { field: field || context || 'body', message: issue.message ?? 'is invalid', code: issue.keyword ?? 'invalid' };
   });
   const summary = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
   return new AppError('validation_failed', `Validation failed: ${summary}`, errors);
