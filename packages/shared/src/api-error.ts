@@ -19,6 +19,18 @@ export const API_ERROR_STATUS = {
 
 export type ApiErrorCode = keyof typeof API_ERROR_STATUS;
 
+export function isApiErrorCode(code: string): code is ApiErrorCode {
+  return Object.hasOwn(API_ERROR_STATUS, code);
+}
+
+/** The code of a status: the one listed for it, else the nearest kind (any other 4xx is a bad request). */
+export function apiErrorCodeForStatus(status: number): ApiErrorCode {
+  const exact = (Object.keys(API_ERROR_STATUS) as ApiErrorCode[]).find((code) => API_ERROR_STATUS[code] === status);
+  if (exact) return exact;
+  if (status >= 400 && status < 500) return 'bad_request';
+  return status === 500 ? 'internal_error' : 'service_unavailable';
+}
+
 /** A problem with one input field: `field` is its name (dotted for nested ones). */
 export type ApiFieldError = { field: string; message: string; code: string };
 

@@ -40,7 +40,7 @@ export const router = createBrowserRouter(
             {
               path: 'reports',
               element: (
-                <RequirePermission permission="report_manage">
+                <RequirePermission permission="reports.read">
                   <SectionPage section="reports" />
                 </RequirePermission>
               ),
@@ -48,7 +48,7 @@ export const router = createBrowserRouter(
             {
               path: 'campaigns',
               element: (
-                <RequirePermission permission="campaign_manage">
+                <RequirePermission permission="campaigns.manage">
                   <SectionPage section="campaigns" />
                 </RequirePermission>
               ),
@@ -56,7 +56,7 @@ export const router = createBrowserRouter(
             {
               path: 'help-center',
               element: (
-                <RequirePermission permission="knowledge_base_manage">
+                <RequirePermission permission="help_center.manage">
                   <SectionPage section="helpCenter" />
                 </RequirePermission>
               ),
@@ -66,7 +66,7 @@ export const router = createBrowserRouter(
             {
               path: 'settings/agents',
               element: (
-                <RequirePermission permission="administrator">
+                <RequirePermission permission="agents.manage">
                   <AgentsPage />
                 </RequirePermission>
               ),
@@ -74,7 +74,7 @@ export const router = createBrowserRouter(
             {
               path: 'settings/dev-mailbox',
               element: (
-                <RequirePermission permission="administrator">
+                <RequirePermission permission="dev_mailbox.read">
                   <DevMailboxPage />
                 </RequirePermission>
               ),

@@ -79,7 +79,8 @@ export type UpdateProfileRequest = {
   profile:
     | { name: string; display_name: string }
     | { current_password: string; password: string; password_confirmation: string }
-    | { availability: Availability; account_id: number };
+    | { availability: Availability; account_id: number }
+    | { account_id: number };
 };
 
 export type Agent = {

@@ -1,3 +1,4 @@
+import { apiErrorCodeForStatus, isApiErrorCode } from '@rockethub/shared';
 import type { TFunction } from 'i18next';
 import type { FieldError } from './api-types';
 
@@ -6,43 +7,10 @@ import type { FieldError } from './api-types';
  * codes (keys under `serverErrors` in the locales). A code we do not know keeps the server's words.
  */
 
-/** Top-level codes (`code` of the error body), as listed in packages/shared `API_ERROR_STATUS`. */
-const ERROR_CODES = new Set([
-  'bad_request',
-  'unauthorized',
-  'forbidden',
-  'not_found',
-  'method_not_allowed',
-  'conflict',
-  'payload_too_large',
-  'unsupported_media_type',
-  'validation_failed',
-  'too_many_requests',
-  'internal_error',
-  'service_unavailable',
-]);
-
-/** When the body was not the API's (a proxy's error page, say), the status still says what happened. */
-const CODE_BY_STATUS: Record<number, string> = {
-  400: 'bad_request',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not_found',
-  405: 'method_not_allowed',
-  409: 'conflict',
-  413: 'payload_too_large',
-  415: 'unsupported_media_type',
-  422: 'validation_failed',
-  429: 'too_many_requests',
-  500: 'internal_error',
-  502: 'service_unavailable',
-  503: 'service_unavailable',
-  504: 'service_unavailable',
-};
-
 /** The whole request failed: `{code, message}` of the error body, and the HTTP status. */
 export function translateErrorCode(code: string, status: number, serverMessage: string, t: TFunction): string {
-  const known = ERROR_CODES.has(code) ? code : CODE_BY_STATUS[status];
+  // When the body was not the API's (a proxy's error page, say), the status still says what happened.
+  const known = isApiErrorCode(code) ? code : status >= 400 ? apiErrorCodeForStatus(status) : undefined;
   return known ? t(`serverErrors.codes.${known}`) : serverMessage || t('errors.unexpected');
 }
 

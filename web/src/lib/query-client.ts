@@ -7,7 +7,8 @@ const shouldRetry = (failureCount: number, error: unknown) =>
 
 export const queryClient = new QueryClient({
   defaultOptions: {
-    queries: { retry: shouldRetry, refetchOnWindowFocus: false, staleTime: 30_000 },
+    // Coming back to the tab refreshes what a colleague may have changed meanwhile.
+    queries: { retry: shouldRetry, refetchOnWindowFocus: true, staleTime: 5_000 },
     mutations: { retry: false },
   },
 });

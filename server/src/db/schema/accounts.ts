@@ -1,3 +1,4 @@
+import { ACCOUNT_ROLES, type AccountRole } from '@rockethub/shared';
 import { sql } from 'drizzle-orm';
 import { boolean, index, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { at, createdAt, id, ref, updatedAt } from './columns';
@@ -23,8 +24,7 @@ export const accounts = pgTable('accounts', {
   updatedAt: updatedAt(),
 });
 
-export const ACCOUNT_ROLES = ['administrator', 'agent'] as const;
-export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+export { ACCOUNT_ROLES, type AccountRole };
 
 export const AVAILABILITIES = ['online', 'busy', 'offline'] as const;
 export type Availability = (typeof AVAILABILITIES)[number];

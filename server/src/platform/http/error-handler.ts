@@ -1,19 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type ErrorCode, type FieldError, presentError } from '../errors';
+import { apiErrorCodeForStatus } from '@rockethub/shared';
+import { AppError, type FieldError, presentError } from '../errors';
 
-const CODE_BY_STATUS: Record<number, ErrorCode> = {
-  400: 'bad_request',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not_found',
-  405: 'method_not_allowed',
-  409: 'conflict',
-  413: 'payload_too_large',
-  415: 'unsupported_media_type',
-  422: 'validation_failed',
-  429: 'too_many_requests',
-  503: 'service_unavailable',
-};
 
 /** A schema validation failure as Fastify reports it (zod's issue code is in `keyword`). */
 type ValidationIssue = { keyword?: string; instancePath?: string; message?: string };
@@ -39,8 +27,7 @@ export function toAppError(error: FastifyError | Error): AppError {
   if (databaseError) return databaseError;
   const status = fastifyError.statusCode;
   if (status && status >= 400 && status < 500) {
-    const code = CODE_BY_STATUS[status] ?? 'bad_request';
-    return new AppError(code, cleanMessage(fastifyError.message));
+    return new AppError(apiErrorCodeForStatus(status), cleanMessage(fastifyError.message));
   }
   return new AppError('internal_error', 'Something went wrong on our side; it has been logged');
 }

@@ -3,6 +3,14 @@ import type { Executor } from '../../db/client';
 import { outbox, outboxDeliveries } from '../../db/schema';
 import type { DomainEvent, StoredEvent } from './types';
 
+const eventColumns = {
+  id: outbox.id,
+  name: outbox.name,
+  accountId: outbox.accountId,
+  payload: outbox.payload,
+  createdAt: outbox.createdAt,
+};
+
 export async function insertEvents(db: Executor, events: DomainEvent[]): Promise<void> {
   if (events.length === 0) return;
   await db.insert(outbox).values(
@@ -13,13 +21,7 @@ export async function insertEvents(db: Executor, events: DomainEvent[]): Promise
 /** Locks up to `limit` undispatched events; other nodes skip them (SKIP LOCKED). */
 export async function claimPendingEvents(tx: Executor, limit: number): Promise<StoredEvent[]> {
   return tx
-    .select({
-      id: outbox.id,
-      name: outbox.name,
-      accountId: outbox.accountId,
-      payload: outbox.payload,
-      createdAt: outbox.createdAt,
-    })
+    .select(eventColumns)
     .from(outbox)
     .where(isNull(outbox.dispatchedAt))
     .orderBy(asc(outbox.id))
@@ -38,16 +40,7 @@ export async function insertDeliveries(tx: Executor, rows: { eventId: number; ha
 }
 
 export async function findEvent(db: Executor, id: number): Promise<StoredEvent | undefined> {
-  const [row] = await db
-    .select({
-      id: outbox.id,
-      name: outbox.name,
-      accountId: outbox.accountId,
-      payload: outbox.payload,
-      createdAt: outbox.createdAt,
-    })
-    .from(outbox)
-    .where(eq(outbox.id, id));
+  const [row] = await db.select(eventColumns).from(outbox).where(eq(outbox.id, id));
   return row;
 }
 

@@ -2,6 +2,7 @@ import { Check, ChevronsUpDown } from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { updateProfile } from '../profile/profile-api';
 import { useCurrentAccount } from './current-account';
 
 /** "Visualização Atual": the account being viewed, and a switch to the user's other accounts. */
@@ -23,7 +24,9 @@ export function AccountSwitcher() {
           <span className="flex size-7 shrink-0 items-center justify-center rounded-md bg-brand text-xs font-semibold text-on-brand">
             {account.name.trim().charAt(0).toUpperCase() || '?'}
           </span>
-          <span className="min-w-0 flex-1 truncate text-sm font-semibold text-ink">{account.name}</span>
+          <span className="min-w-0 flex-1 truncate text-sm font-semibold text-ink" title={account.name}>
+            {account.name}
+          </span>
           <ChevronsUpDown className="size-4 shrink-0 text-muted" aria-hidden="true" />
         </DropdownMenu.Trigger>
         <DropdownMenu.Portal>
@@ -37,7 +40,11 @@ export function AccountSwitcher() {
             </DropdownMenu.Label>
             <DropdownMenu.RadioGroup
               value={String(account.id)}
-              onValueChange={(value) => void navigate(`/accounts/${value}/dashboard`)}
+              onValueChange={(value) => {
+                // Remembered by the server: the next sign-in opens this account.
+                void updateProfile({ profile: { account_id: Number(value) } }).catch(() => undefined);
+                void navigate(`/accounts/${value}/dashboard`);
+              }}
             >
               {user.accounts.map((membership) => (
                 <DropdownMenu.RadioItem
@@ -45,7 +52,9 @@ export function AccountSwitcher() {
                   value={String(membership.id)}
                   className="flex cursor-pointer items-center gap-2 rounded-md px-2 py-1.5 text-sm text-ink outline-none select-none data-[highlighted]:bg-subtle"
                 >
-                  <span className="min-w-0 flex-1 truncate">{membership.name}</span>
+                  <span className="min-w-0 flex-1 truncate" title={membership.name}>
+                    {membership.name}
+                  </span>
                   <DropdownMenu.ItemIndicator>
                     <Check className="size-4 text-brand" aria-hidden="true" />
                   </DropdownMenu.ItemIndicator>

@@ -8,7 +8,7 @@ import { FullPageSpinner } from '../../components/full-page-spinner';
 import { UserAvatar } from '../../components/user-avatar';
 import { apiErrorMessage } from '../../lib/api-form-errors';
 import type { Agent } from '../../lib/api-types';
-import { isAdministrator } from '../accounts/account-permissions';
+import { hasPermission } from '../accounts/account-permissions';
 import { useCurrentAccount } from '../accounts/current-account';
 import { SettingsSubpageHeader } from '../settings/settings-subpage-header';
 import { useAgents } from './agents-api';
@@ -23,7 +23,7 @@ export function AgentsPage() {
   const { t } = useTranslation();
   const { user, account } = useCurrentAccount();
   const agents = useAgents(account.id);
-  const canManage = isAdministrator(account);
+  const canManage = hasPermission(account, 'agents.manage');
   const [inviteOpen, setInviteOpen] = useState(false);
   const [invitedEmail, setInvitedEmail] = useState<string | null>(null);
   const [pending, setPending] = useState<PendingAction>(null);

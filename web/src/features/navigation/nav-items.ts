@@ -16,9 +16,9 @@ export type NavItem = {
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'conversations', path: 'conversations', icon: MessagesSquare },
   { key: 'contacts', path: 'contacts', icon: Contact },
-  { key: 'reports', path: 'reports', icon: ChartColumn, permission: 'report_manage' },
-  { key: 'campaigns', path: 'campaigns', icon: Megaphone, permission: 'campaign_manage' },
-  { key: 'helpCenter', path: 'help-center', icon: BookOpen, permission: 'knowledge_base_manage' },
+  { key: 'reports', path: 'reports', icon: ChartColumn, permission: 'reports.read' },
+  { key: 'campaigns', path: 'campaigns', icon: Megaphone, permission: 'campaigns.manage' },
+  { key: 'helpCenter', path: 'help-center', icon: BookOpen, permission: 'help_center.manage' },
   { key: 'settings', path: 'settings', icon: Settings },
   { key: 'notifications', path: 'notifications', icon: Bell },
 ];

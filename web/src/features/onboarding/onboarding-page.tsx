@@ -6,6 +6,7 @@ import { Button } from '../../components/button';
 import { FormAlert } from '../../components/form-alert';
 import { PasswordField } from '../../components/password-field';
 import { TextField } from '../../components/text-field';
+import { ApiError } from '../../lib/api-client';
 import { describeApiError } from '../../lib/api-form-errors';
 import type { Installation } from '../../lib/api-types';
 import { serverLocale } from '../../lib/i18n';
@@ -34,6 +35,10 @@ export function OnboardingPage() {
         current ? { ...current, needs_onboarding: false } : current,
       );
       completeSignIn(data);
+    },
+    // Someone else finished onboarding first: refresh, and this page hands over to sign in.
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 403) void queryClient.invalidateQueries({ queryKey: queryKeys.installation });
     },
   });
   const { fieldErrors, formError } = describeApiError(mutation.error, FIELDS, t);
