@@ -33,7 +33,8 @@ type OpenApiDocument = {
   paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: Schema }> }> }>>;
 };
 
-export const CONTRACT_FILE = join(repoRoot, '../shared/chatwoot-api/swagger.json');
+/** The contract sits beside the project (../shared), as on every developer machine and in CI. */
+export const CONTRACT_FILE = process.env.CHATWOOT_SWAGGER_PATH ?? join(repoRoot, '../shared/chatwoot-api/swagger.json');
 
 let contract: OpenApiDocument | undefined;
 function loadContract(): OpenApiDocument {
