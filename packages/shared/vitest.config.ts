@@ -1,3 +1,4 @@
 import { defineConfig } from 'vitest/config';
 
-export default defineConfig({ test: { name: 'shared', include: ['src/**/*.test.ts'] } });
+// maxWorkers matches the server project's: Vitest runs projects with equal settings together.
+export default defineConfig({ test: { name: 'shared', include: ['src/**/*.test.ts'], maxWorkers: 2 } });
