@@ -22,16 +22,21 @@ export function freePort() {
 }
 
 /**
- * Starts `rockethub start` and resolves when /ready answers 200.
+ * Starts `rockethub start` (the built bundle directly, or through `npm start` as a user does) and
+ * resolves when /ready answers 200.
  * @param {Record<string, string>} env
+ * @param {{ viaNpm?: boolean }} [options]
  * @returns {Promise<{ url: string, pid: number, readyMs: number, stop(): Promise<void> }>}
  */
-export async function startNode(env) {
+export async function startNode(env, options = {}) {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [mainJs, 'start'], {
+  const [command, args] = options.viaNpm ? ['npm', ['start', '--silent']] : [process.execPath, [mainJs, 'start']];
+  const child = spawn(command, args, {
+    cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
+    detached: options.viaNpm,
   });
   const exited = new Promise((resolve) => child.on('exit', resolve));
   const url = `http://127.0.0.1:${port}`;
@@ -47,7 +52,9 @@ export async function startNode(env) {
     pid: child.pid ?? 0,
     readyMs,
     async stop() {
-      child.kill('SIGTERM');
+      // npm runs the app in a child process: signal the whole group.
+      if (options.viaNpm && child.pid) process.kill(-child.pid, 'SIGTERM');
+      else child.kill('SIGTERM');
       await exited;
     },
   };

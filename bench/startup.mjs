@@ -24,6 +24,8 @@ export async function benchStartup() {
   const first = [];
   const restart = [];
   const idle = [];
+  const npmFirst = [];
+  const npmRestart = [];
   for (let run = 0; run < RUNS; run++) {
     const dir = mkdtempSync(join(tmpdir(), 'rockethub-bench-'));
     /** @type {Record<string, string>} */
@@ -39,6 +41,17 @@ export async function benchStartup() {
     idle.push(rssMb(node.pid));
     await node.stop();
     rmSync(dir, { recursive: true, force: true });
+    if (!process.env.DATABASE_URL) {
+      // As a user runs it: `npm start` (npm, the up-to-date check of the build, then the app).
+      const npmEnv = { DATA_DIR: join(dir, 'npm-data') };
+      let viaNpm = await startNode(npmEnv, { viaNpm: true });
+      npmFirst.push(viaNpm.readyMs);
+      await viaNpm.stop();
+      viaNpm = await startNode(npmEnv, { viaNpm: true });
+      npmRestart.push(viaNpm.readyMs);
+      await viaNpm.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
   return {
     mode: process.env.DATABASE_URL ? 'postgres' : 'embedded',
@@ -46,6 +59,8 @@ export async function benchStartup() {
     firstRunToReadyMs: { median: percentile(first, 50), max: Math.max(...first) },
     restartToReadyMs: { median: percentile(restart, 50), max: Math.max(...restart) },
     idleRssMb: { median: percentile(idle, 50), max: Math.max(...idle) },
+    npmStartFirstRunMs: npmFirst.length ? { median: percentile(npmFirst, 50), max: Math.max(...npmFirst) } : undefined,
+    npmStartRestartMs: npmRestart.length ? { median: percentile(npmRestart, 50), max: Math.max(...npmRestart) } : undefined,
   };
 }
 
@@ -56,4 +71,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(`start → /ready, first run: median ${fmt(r.firstRunToReadyMs.median)}, max ${fmt(r.firstRunToReadyMs.max)}`);
   console.log(`start → /ready, restart:   median ${fmt(r.restartToReadyMs.median)}, max ${fmt(r.restartToReadyMs.max)}`);
   console.log(`idle RSS after ${IDLE_SECONDS}s: median ${r.idleRssMb.median.toFixed(0)} MB, max ${r.idleRssMb.max.toFixed(0)} MB`);
+  if (r.npmStartFirstRunMs && r.npmStartRestartMs) {
+    console.log(`npm start → /ready, first run: median ${fmt(r.npmStartFirstRunMs.median)}, max ${fmt(r.npmStartFirstRunMs.max)}`);
+    console.log(`npm start → /ready, restart:   median ${fmt(r.npmStartRestartMs.median)}, max ${fmt(r.npmStartRestartMs.max)}`);
+  }
 }
