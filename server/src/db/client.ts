@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import v8 from 'node:v8';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -46,6 +48,9 @@ export type Database = {
  */
 const PGLITE_SETTINGS = ['shared_buffers=16MB', 'max_connections=4'];
 
+/** The contrib extensions the migrations enable (PostgreSQL ships them in its contrib package). */
+const EXTENSIONS = { pg_trgm, unaccent, btree_gin };
+
 /**
  * PGlite is PostgreSQL compiled to WebAssembly. V8's optimising tier roughly doubles the memory of
  * its compiled code (~100 MB more resident) for mixed gains on this workload (see
@@ -72,18 +77,18 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     lock = acquireDataDirLock(target.dataDir);
     try {
       const isNew = !existsSync(join(target.dataDir, 'PG_VERSION'));
-      pglite = await PGlite.create(target.dataDir, { extensions: { pg_trgm }, postgresqlconf: PGLITE_SETTINGS });
+      pglite = await PGlite.create(target.dataDir, { extensions: EXTENSIONS, postgresqlconf: PGLITE_SETTINGS });
       if (isNew) {
         // initdb grows the WebAssembly memory to ~700 MB, which is never given back: reopen.
         await pglite.close();
-        pglite = await PGlite.create(target.dataDir, { extensions: { pg_trgm }, postgresqlconf: PGLITE_SETTINGS });
+        pglite = await PGlite.create(target.dataDir, { extensions: EXTENSIONS, postgresqlconf: PGLITE_SETTINGS });
       }
     } catch (error) {
       lock.release();
       throw error;
     }
   } else {
-    pglite = await PGlite.create({ extensions: { pg_trgm }, loadDataDir: target.loadDataDir, postgresqlconf: PGLITE_SETTINGS });
+    pglite = await PGlite.create({ extensions: EXTENSIONS, loadDataDir: target.loadDataDir, postgresqlconf: PGLITE_SETTINGS });
   }
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   return {
