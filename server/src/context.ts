@@ -25,7 +25,10 @@ export type AppContext = {
   secretKeyBase: string;
   /** RocketHub's version (root package.json). */
   version: string;
-  /** Runs `fn` in one transaction; after it commits, the outbox dispatches the events it recorded. */
+  /**
+   * Runs `fn` in one transaction; after it commits, the events it recorded go live to connected
+   * clients and the outbox dispatches them to their handlers.
+   */
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
@@ -82,11 +85,7 @@ export async function createContext(config: Config, log: Logger, options: Contex
       redis,
       secretKeyBase,
       version: rocketHubVersion(),
-      async transaction(fn) {
-        const result = await database.db.transaction(fn);
-        outbox.kick();
-        return result;
-      },
+      transaction: (fn) => outbox.commit(() => database.db.transaction(fn)),
       async close() {
         await outbox.stop();
         for (const close of closers.reverse()) await close();

@@ -12,6 +12,21 @@ export const PERMISSIONS = {
   'agents.read': ['administrator', 'agent'],
   'agents.manage': ['administrator'],
   'dev_mailbox.read': ['administrator'],
+  /** Agents see the inboxes they are members of; administrators all of them. */
+  'inboxes.read': ['administrator', 'agent'],
+  'inboxes.manage': ['administrator'],
+  'teams.read': ['administrator', 'agent'],
+  'teams.manage': ['administrator'],
+  'labels.read': ['administrator', 'agent'],
+  'labels.manage': ['administrator'],
+  'canned_responses.read': ['administrator', 'agent'],
+  'canned_responses.manage': ['administrator', 'agent'],
+  'contacts.read': ['administrator', 'agent'],
+  'contacts.manage': ['administrator', 'agent'],
+  'contacts.delete': ['administrator'],
+  /** Conversations of the inboxes the member may see (all of them for administrators). */
+  'conversations.read': ['administrator', 'agent'],
+  'conversations.manage': ['administrator', 'agent'],
   /** Account-wide settings sections (inboxes, teams, labels, automation...). */
   'settings.manage': ['administrator'],
   'reports.read': ['administrator'],

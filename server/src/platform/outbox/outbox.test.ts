@@ -75,6 +75,29 @@ describe('outbox', () => {
     expect(other.calls).toHaveLength(0);
   });
 
+  it('tells committed-event listeners what a transaction recorded, only once it commits', async () => {
+    const rig = await startRig([]);
+    const told: string[][] = [];
+    rig.outbox.onCommitted((events) => told.push(events.map((e) => String(e.payload.id))));
+
+    await rig.outbox.commit(() =>
+      rig.database.db.transaction(async (tx) => {
+        await rig.outbox.record(tx, { name: 'thing.created', payload: { id: 'a' } }, { name: 'thing.created', payload: { id: 'b' } });
+      }),
+    );
+    await expect(
+      rig.outbox.commit(() =>
+        rig.database.db.transaction(async (tx) => {
+          await rig.outbox.record(tx, { name: 'thing.created', payload: { id: 'rolled-back' } });
+          throw new Error('the change failed');
+        }),
+      ),
+    ).rejects.toThrow('the change failed');
+    await rig.outbox.commit(async () => 'no transaction, no events');
+
+    expect(told).toEqual([['a', 'b']]);
+  });
+
   it('dispatches nothing for a transaction that rolled back', async () => {
     const a = recorder('test.rollback', ['thing.created']);
     const rig = await startRig([a.handler]);

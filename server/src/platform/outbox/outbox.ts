@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Database, Executor } from '../../db/client';
 import type { Jobs } from '../jobs/jobs';
 import type { Logger } from '../logger';
@@ -24,6 +25,8 @@ export class Outbox {
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = true;
+  private readonly scope = new AsyncLocalStorage<DomainEvent[]>();
+  private readonly committedListeners: ((events: DomainEvent[]) => void)[] = [];
 
   constructor(
     private readonly database: Database,
@@ -34,6 +37,32 @@ export class Outbox {
   /** Writes events in the given transaction; they exist only if it commits. */
   async record(tx: Executor, ...events: DomainEvent[]): Promise<void> {
     await repository.insertEvents(tx, events);
+    this.scope.getStore()?.push(...events);
+  }
+
+  /**
+   * Runs a transaction and, once it has committed, tells the committed-event listeners (realtime)
+   * what it recorded and wakes the dispatcher. Nothing is told of a transaction that fails.
+   */
+  async commit<T>(run: () => Promise<T>): Promise<T> {
+    const recorded: DomainEvent[] = [];
+    const result = await this.scope.run(recorded, run);
+    this.kick();
+    if (recorded.length > 0) {
+      for (const listener of this.committedListeners) {
+        try {
+          listener(recorded);
+        } catch (error) {
+          this.log.error({ err: error }, 'committed-event listener failed');
+        }
+      }
+    }
+    return result;
+  }
+
+  /** Called with the events of each committed transaction, in this process, right after commit. */
+  onCommitted(listener: (events: DomainEvent[]) => void): void {
+    this.committedListeners.push(listener);
   }
 
   subscribe(handler: EventHandler): void {

@@ -1,10 +1,27 @@
 import type { RetryPolicy } from '../jobs/jobs';
 
-/** A change worth telling others about, written to the outbox in the transaction that made it. */
+/**
+ * Who may see an event live (not stored: realtime delivery happens right after commit). Agents of
+ * the account who may see `inboxId` (administrators see all), only `userIds` when given, and —
+ * unless `private` — the contact holding `contactPubsubToken`.
+ */
+export type RealtimeAudience = {
+  inboxId?: number | null;
+  userIds?: number[];
+  contactPubsubToken?: string | null;
+  private?: boolean;
+};
+
+/**
+ * A change worth telling others about, written to the outbox in the transaction that made it.
+ * `payload` is the event's data as clients and webhooks receive it (Chatwoot's shapes).
+ */
 export type DomainEvent = {
   name: string;
   accountId?: number | null;
   payload: Record<string, unknown>;
+  /** Set to push the event to connected clients as soon as it commits. */
+  realtime?: RealtimeAudience;
 };
 
 export type StoredEvent = {
