@@ -48,16 +48,23 @@ export class Outbox {
     const recorded: DomainEvent[] = [];
     const result = await this.scope.run(recorded, run);
     this.kick();
-    if (recorded.length > 0) {
-      for (const listener of this.committedListeners) {
-        try {
-          listener(recorded);
-        } catch (error) {
-          this.log.error({ err: error }, 'committed-event listener failed');
-        }
+    this.announce(...recorded);
+    return result;
+  }
+
+  /**
+   * Tells the committed-event listeners about events that are not stored at all (typing
+   * indicators, presence): live only, gone if nobody listens.
+   */
+  announce(...events: DomainEvent[]): void {
+    if (events.length === 0) return;
+    for (const listener of this.committedListeners) {
+      try {
+        listener(events);
+      } catch (error) {
+        this.log.error({ err: error }, 'committed-event listener failed');
       }
     }
-    return result;
   }
 
   /** Called with the events of each committed transaction, in this process, right after commit. */
