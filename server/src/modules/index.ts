@@ -1,8 +1,10 @@
 import { accountsModule } from './accounts';
 import { agentsModule } from './agents';
 import { authModule } from './auth';
+import { conversationsModule } from './conversations';
 import { devMailboxModule } from './dev-mailbox';
 import { healthModule } from './health';
+import { messagesModule } from './messages';
 import type { Module } from './module';
 import { platformApiModule } from './platform-api';
 import { profileModule } from './profile';
@@ -16,4 +18,6 @@ export const modules: Module[] = [
   agentsModule,
   devMailboxModule,
   platformApiModule,
+  conversationsModule,
+  messagesModule,
 ];

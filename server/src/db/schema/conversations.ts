@@ -13,16 +13,8 @@ export type ConversationStatus = (typeof CONVERSATION_STATUSES)[number];
 export const PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 
-export type LastMessagePreview = {
-  id: number;
-  content: string | null;
-  message_type: number;
-  private: boolean;
-  created_at: number;
-  sender_type: string | null;
-  sender_id: number | null;
-  has_attachments: boolean;
-};
+/** The newest non-activity message as the API presents it (without its `conversation` part). */
+export type LastMessagePreview = Record<string, unknown>;
 
 export const conversations = pgTable(
   'conversations',
@@ -63,7 +55,7 @@ export const conversations = pgTable(
     assigneeLastSeenAt: at('assignee_last_seen_at'),
     /** Incoming messages since an agent last read the conversation. */
     unreadCount: integer('unread_count').notNull().default(0),
-    /** The newest message that is not an activity line, for list previews. */
+    /** The newest message that is not an activity line, presented, so lists need no message query. */
     lastMessage: jsonb('last_message').$type<LastMessagePreview | null>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -36,7 +36,7 @@ export class Outbox {
 
   /** Writes events in the given transaction; they exist only if it commits. */
   async record(tx: Executor, ...events: DomainEvent[]): Promise<void> {
-    await repository.insertEvents(tx, events);
+    await repository.insertEvents(tx, events.filter((e) => !e.liveOnly));
     this.scope.getStore()?.push(...events);
   }
 

@@ -6,6 +6,8 @@ import type { RetryPolicy } from '../jobs/jobs';
  * unless `private` — the contact holding `contactPubsubToken`.
  */
 export type RealtimeAudience = {
+  /** `false`: no agent receives it (a contact-only event). */
+  agents?: boolean;
   inboxId?: number | null;
   userIds?: number[];
   contactPubsubToken?: string | null;
@@ -22,6 +24,8 @@ export type DomainEvent = {
   payload: Record<string, unknown>;
   /** Set to push the event to connected clients as soon as it commits. */
   realtime?: RealtimeAudience;
+  /** Not stored, no handler sees it: only pushed live once the transaction commits. */
+  liveOnly?: boolean;
 };
 
 export type StoredEvent = {

@@ -1,0 +1,512 @@
+import type { AppContext } from '../../context';
+import type { Executor } from '../../db/client';
+import type { ConversationStatus } from '../../db/schema';
+import { invalidField, notFound } from '../../platform/errors';
+import { randomToken } from '../../platform/tokens';
+import * as accounts from '../accounts/service';
+import { canAccessInbox, inboxAccess, type InboxAccess } from '../inboxes/access';
+import { labelList } from './activity-texts';
+import { recordActivity, textsFor } from './activity';
+import { contactStatusEvent, conversationEvent } from './events';
+import type { Member } from './member';
+import { presentConversation, presentTeam, presentUserSender, PRIORITY_NAMES } from './presenter';
+import * as repository from './repository';
+import type { AssigneeFilter, ConversationRow, ConversationScope, SortKey } from './repository';
+
+export type { ConversationRow } from './repository';
+export const PAGE_SIZE = 25;
+
+export async function presentOne(db: Executor, conversation: ConversationRow) {
+  return presentConversation(conversation, await repository.loadRelated(db, [conversation]));
+}
+
+export async function presentMany(db: Executor, rows: ConversationRow[]) {
+  const related = await repository.loadRelated(db, rows);
+  return rows.map((row) => presentConversation(row, related));
+}
+
+/** The conversation, if the member may see it; 404 otherwise (even when it exists). */
+export async function findForMember(db: Executor, member: Member, displayId: number, options: { lock?: boolean; access?: InboxAccess } = {}) {
+  const conversation = await repository.findByDisplayId(db, member.accountId, displayId, options.lock);
+  const access = options.access ?? (await inboxAccess(db, member));
+  if (!conversation || !canAccessInbox(access, conversation.inboxId)) throw notFound('Conversation');
+  return conversation;
+}
+
+export async function getConversation(ctx: AppContext, member: Member, displayId: number) {
+  return presentOne(ctx.db, await findForMember(ctx.db, member, displayId));
+}
+
+export type ListQuery = {
+  assigneeType?: 'me' | 'unassigned' | 'assigned' | 'all' | undefined;
+  status?: ConversationStatus | 'all' | undefined;
+  inboxId?: number | undefined;
+  teamId?: number | undefined;
+  labels?: string[] | undefined;
+  conversationType?: 'mention' | 'participating' | 'unattended' | undefined;
+  sortBy?: SortKey | undefined;
+  page?: number | undefined;
+  updatedAfter?: Date | undefined;
+};
+
+async function scopeFor(db: Executor, member: Member, query: ListQuery): Promise<ConversationScope> {
+  const access = await inboxAccess(db, member);
+  return {
+    accountId: member.accountId,
+    inboxIds: access.all ? undefined : access.inboxIds,
+    status: query.status ?? 'open',
+    inboxId: query.inboxId,
+    teamId: query.teamId,
+    labels: query.labels,
+    mentionedUserId: query.conversationType === 'mention' ? member.userId : undefined,
+    participantUserId: query.conversationType === 'participating' ? member.userId : undefined,
+    unattended: query.conversationType === 'unattended',
+    updatedAfter: query.updatedAfter,
+  };
+}
+
+function assigneeFilter(member: Member, type: ListQuery['assigneeType']): AssigneeFilter {
+  if (type === 'me') return { kind: 'me', userId: member.userId };
+  if (type === 'unassigned') return { kind: 'unassigned' };
+  if (type === 'assigned') return { kind: 'assigned' };
+  return { kind: 'all' };
+}
+
+function countsJson(counts: Awaited<ReturnType<typeof repository.countByAssignee>>) {
+  return { mine_count: counts.mine, unassigned_count: counts.unassigned, assigned_count: counts.assigned, all_count: counts.all };
+}
+
+/** A page of conversations with the counts of every assignee tab, as Chatwoot's list answers. */
+export async function listConversations(ctx: AppContext, member: Member, query: ListQuery) {
+  const scope = await scopeFor(ctx.db, member, query);
+  const page = Math.max(1, query.page ?? 1);
+  const [rows, counts] = await Promise.all([
+    repository.listConversations(ctx.db, scope, assigneeFilter(member, query.assigneeType), query.sortBy ?? 'last_activity_at_desc', {
+      limit: PAGE_SIZE,
+      offset: (page - 1) * PAGE_SIZE,
+    }),
+    repository.countByAssignee(ctx.db, scope, member.userId),
+  ]);
+  return { data: { meta: countsJson(counts), payload: await presentMany(ctx.db, rows) } };
+}
+
+export async function conversationCounts(ctx: AppContext, member: Member, query: ListQuery) {
+  const scope = await scopeFor(ctx.db, member, query);
+  return { meta: countsJson(await repository.countByAssignee(ctx.db, scope, member.userId)) };
+}
+
+/**
+ * Runs a change to one conversation in a transaction: locks it, checks the member may see it,
+ * and after `change` records the events it names with the conversation as it ends up.
+ */
+async function changeConversation(
+  ctx: AppContext,
+  member: Member,
+  displayId: number,
+  change: (tx: Executor, conversation: ConversationRow) => Promise<{ conversation: ConversationRow; events: string[] }>,
+) {
+  return ctx.transaction(async (tx) => {
+    const current = await findForMember(tx, member, displayId, { lock: true });
+    const { conversation, events } = await change(tx, current);
+    const related = await repository.loadRelated(tx, [conversation]);
+    const json = presentConversation(conversation, related);
+    for (const name of events) await ctx.outbox.record(tx, conversationEvent(name, conversation, json));
+    if (events.includes('conversation.status_changed')) {
+      const contactInbox = conversation.contactInboxId === null ? undefined : related.contactInboxes.get(conversation.contactInboxId);
+      const contactEvent = contactStatusEvent(conversation, contactInbox?.pubsubToken ?? null);
+      if (contactEvent) await ctx.outbox.record(tx, contactEvent);
+    }
+    return { conversation, json };
+  });
+}
+
+export const REOPEN_SNOOZED_JOB = 'conversations.reopen-snoozed';
+
+/** Open, resolve, mark pending or snooze (until a time, or until the contact's next message). */
+export async function changeStatus(
+  ctx: AppContext,
+  member: Member,
+  displayId: number,
+  input: { status?: ConversationStatus | undefined; snoozedUntil?: Date | null | undefined },
+) {
+  if (input.snoozedUntil && input.snoozedUntil.getTime() <= Date.now()) {
+    throw invalidField('snoozed_until', 'must be in the future', 'in_the_past');
+  }
+  const result = await changeConversation(ctx, member, displayId, async (tx, current) => {
+    const status: ConversationStatus = input.status ?? (current.status === 'open' ? 'resolved' : 'open');
+    const snoozedUntil = status === 'snoozed' ? (input.snoozedUntil ?? null) : null;
+    if (status === current.status && snoozedUntil?.getTime() === current.snoozedUntil?.getTime()) {
+      return { conversation: current, events: [] };
+    }
+    const conversation = await repository.updateConversation(tx, current.id, {
+      status,
+      snoozedUntil,
+      ...(status === 'resolved' ? { waitingSince: null } : {}),
+    });
+    const texts = await textsFor(tx, member.accountId);
+    const line = { open: texts.reopened, resolved: texts.resolved, pending: texts.pending, snoozed: texts.snoozed }[status];
+    await recordActivity(ctx, tx, conversation, line({ actor: member.name }));
+    return { conversation, events: ['conversation.status_changed'] };
+  });
+  if (result.conversation.status === 'snoozed' && result.conversation.snoozedUntil) {
+    const seconds = Math.ceil((result.conversation.snoozedUntil.getTime() - Date.now()) / 1000);
+    await ctx.jobs.send(REOPEN_SNOOZED_JOB, { conversationId: result.conversation.id }, { startAfterSeconds: Math.max(1, seconds) });
+  }
+  return result;
+}
+
+/** Reopens snoozed conversations whose time has come (a delayed job per snooze, and a sweep every minute). */
+export async function reopenDueSnoozed(ctx: AppContext, conversationId?: number): Promise<number> {
+  const due = conversationId === undefined ? await repository.listDueSnoozed(ctx.db, new Date(), 500) : [{ id: conversationId }];
+  let reopened = 0;
+  for (const { id } of due) {
+    const done = await ctx.transaction(async (tx) => {
+      const current = await repository.findById(tx, id, true);
+      if (!current || current.status !== 'snoozed' || !current.snoozedUntil || current.snoozedUntil.getTime() > Date.now()) return false;
+      const conversation = await repository.updateConversation(tx, id, { status: 'open', snoozedUntil: null });
+      await recordActivity(ctx, tx, conversation, (await textsFor(tx, conversation.accountId)).snoozeEnded());
+      const related = await repository.loadRelated(tx, [conversation]);
+      await ctx.outbox.record(tx, conversationEvent('conversation.status_changed', conversation, presentConversation(conversation, related)));
+      const contactInbox = conversation.contactInboxId === null ? undefined : related.contactInboxes.get(conversation.contactInboxId);
+      const contactEvent = contactStatusEvent(conversation, contactInbox?.pubsubToken ?? null);
+      if (contactEvent) await ctx.outbox.record(tx, contactEvent);
+      return true;
+    });
+    if (done) reopened++;
+  }
+  return reopened;
+}
+
+const PRIORITY_VALUES = { none: null, low: 1, medium: 2, high: 3, urgent: 4 } as const;
+export type PriorityName = keyof typeof PRIORITY_VALUES;
+
+export async function changePriority(ctx: AppContext, member: Member, displayId: number, priorityName: PriorityName) {
+  return changeConversation(ctx, member, displayId, async (tx, current) => {
+    const priority = PRIORITY_VALUES[priorityName];
+    if (priority === current.priority) return { conversation: current, events: [] };
+    const conversation = await repository.updateConversation(tx, current.id, { priority });
+    const texts = await textsFor(tx, member.accountId);
+    const name = PRIORITY_NAMES[priority ?? 0];
+    await recordActivity(
+      ctx,
+      tx,
+      conversation,
+      name ? texts.prioritySet({ actor: member.name, priority: texts.priorities[name] }) : texts.priorityRemoved({ actor: member.name }),
+    );
+    return { conversation, events: ['conversation.updated'] };
+  });
+}
+
+/**
+ * Assigns an agent (or unassigns with null) — or, when no agent is named, a team. The agent must
+ * belong to the account and, unless an administrator, to the conversation's inbox.
+ */
+export async function assign(
+  ctx: AppContext,
+  member: Member,
+  displayId: number,
+  input: { assigneeId?: number | null | undefined; teamId?: number | null | undefined },
+) {
+  const result = await changeConversation(ctx, member, displayId, async (tx, current) => {
+    const texts = await textsFor(tx, member.accountId);
+    if (input.assigneeId !== undefined) {
+      const assigneeId = input.assigneeId;
+      if (assigneeId === current.assigneeId) return { conversation: current, events: [] };
+      let assigneeName = '';
+      if (assigneeId !== null) {
+        const assignee = await accounts.findMember(tx, member.accountId, assigneeId);
+        const access = assignee ? await inboxAccess(tx, { accountId: member.accountId, userId: assigneeId, role: assignee.role }) : undefined;
+        if (!assignee || !access || !canAccessInbox(access, current.inboxId)) {
+          throw invalidField('assignee_id', 'is not an agent of this inbox', 'not_found');
+        }
+        assigneeName = presentUserSender(assignee.user).available_name;
+      }
+      const conversation = await repository.updateConversation(tx, current.id, { assigneeId, assigneeLastSeenAt: null });
+      if (assigneeId !== null) await repository.addParticipants(tx, member.accountId, conversation.id, [assigneeId]);
+      const line =
+        assigneeId === null
+          ? texts.unassigned({ actor: member.name })
+          : assigneeId === member.userId
+            ? texts.selfAssigned({ actor: member.name })
+            : texts.assigned({ actor: member.name, assignee: assigneeName });
+      await recordActivity(ctx, tx, conversation, line);
+      return { conversation, events: ['assignee.changed', 'conversation.updated'] };
+    }
+    const teamId = input.teamId ?? null;
+    if (teamId === current.teamId) return { conversation: current, events: [] };
+    const team = teamId === null ? undefined : await repository.findTeam(tx, member.accountId, teamId);
+    if (teamId !== null && !team) throw invalidField('team_id', 'is not a team of this account', 'not_found');
+    const previous = current.teamId === null ? undefined : await repository.findTeam(tx, member.accountId, current.teamId);
+    const conversation = await repository.updateConversation(tx, current.id, { teamId });
+    await recordActivity(
+      ctx,
+      tx,
+      conversation,
+      team
+        ? texts.teamAssigned({ actor: member.name, team: team.name })
+        : texts.teamRemoved({ actor: member.name, team: previous?.name ?? '' }),
+    );
+    return { conversation, events: ['team.changed', 'conversation.updated'] };
+  });
+  const related = await repository.loadRelated(ctx.db, [result.conversation]);
+  if (input.assigneeId !== undefined) {
+    const assignee = result.conversation.assigneeId === null ? undefined : related.users.get(result.conversation.assigneeId);
+    return assignee ? presentUserSender(assignee) : null;
+  }
+  const team = result.conversation.teamId === null ? undefined : related.teams.get(result.conversation.teamId);
+  return team ? presentTeam(team) : null;
+}
+
+/** Replaces the conversation's labels; every label must exist in the account. */
+export async function setLabels(ctx: AppContext, member: Member, displayId: number, requested: string[]) {
+  const wanted = [...new Set(requested.map((l) => l.trim().toLowerCase()).filter(Boolean))];
+  const result = await changeConversation(ctx, member, displayId, async (tx, current) => {
+    if (wanted.length > 0) {
+      const known = await repository.findLabelTitles(tx, member.accountId, wanted);
+      const missing = wanted.filter((l) => !known.includes(l));
+      if (missing.length > 0) throw invalidField('labels', `has labels this account does not have: ${missing.join(', ')}`, 'not_found');
+    }
+    const added = wanted.filter((l) => !current.labels.includes(l));
+    const removed = current.labels.filter((l) => !wanted.includes(l));
+    if (added.length === 0 && removed.length === 0) return { conversation: current, events: [] };
+    const conversation = await repository.updateConversation(tx, current.id, { labels: wanted });
+    const texts = await textsFor(tx, member.accountId);
+    if (added.length > 0) await recordActivity(ctx, tx, conversation, texts.labelsAdded({ actor: member.name, labels: labelList(added) }));
+    if (removed.length > 0) await recordActivity(ctx, tx, conversation, texts.labelsRemoved({ actor: member.name, labels: labelList(removed) }));
+    return { conversation, events: ['conversation.updated'] };
+  });
+  return { payload: result.conversation.labels };
+}
+
+export async function listLabels(ctx: AppContext, member: Member, displayId: number) {
+  return { payload: (await findForMember(ctx.db, member, displayId)).labels };
+}
+
+export async function setCustomAttributes(ctx: AppContext, member: Member, displayId: number, attributes: Record<string, unknown>) {
+  const result = await changeConversation(ctx, member, displayId, async (tx, current) => ({
+    conversation: await repository.updateConversation(tx, current.id, { customAttributes: attributes }),
+    events: ['conversation.updated'],
+  }));
+  return { custom_attributes: result.conversation.customAttributes };
+}
+
+export async function removeCustomAttributes(ctx: AppContext, member: Member, displayId: number, keys: string[]) {
+  const result = await changeConversation(ctx, member, displayId, async (tx, current) => {
+    const customAttributes = Object.fromEntries(Object.entries(current.customAttributes).filter(([key]) => !keys.includes(key)));
+    return { conversation: await repository.updateConversation(tx, current.id, { customAttributes }), events: ['conversation.updated'] };
+  });
+  return { custom_attributes: result.conversation.customAttributes };
+}
+
+export async function setMuted(ctx: AppContext, member: Member, displayId: number, muted: boolean) {
+  return changeConversation(ctx, member, displayId, async (tx, current) => {
+    if (current.muted === muted) return { conversation: current, events: [] };
+    const conversation = await repository.updateConversation(tx, current.id, { muted });
+    const texts = await textsFor(tx, member.accountId);
+    await recordActivity(ctx, tx, conversation, (muted ? texts.muted : texts.unmuted)({ actor: member.name }));
+    return { conversation, events: ['conversation.updated'] };
+  });
+}
+
+/** The agent has read the conversation: nothing unread any more. */
+export async function markRead(ctx: AppContext, member: Member, displayId: number) {
+  return changeConversation(ctx, member, displayId, async (tx, current) => ({
+    conversation: await repository.updateConversation(tx, current.id, {
+      agentLastSeenAt: new Date(),
+      unreadCount: 0,
+      ...(current.assigneeId === member.userId ? { assigneeLastSeenAt: new Date() } : {}),
+    }),
+    events: ['conversation.read'],
+  }));
+}
+
+/** Marks the last incoming message unread again. */
+export async function markUnread(ctx: AppContext, member: Member, displayId: number) {
+  return changeConversation(ctx, member, displayId, async (tx, current) => {
+    const lastIncoming = await repository.findLastIncomingAt(tx, current.id);
+    const conversation = await repository.updateConversation(tx, current.id, {
+      agentLastSeenAt: lastIncoming ? new Date(lastIncoming.getTime() - 1000) : current.agentLastSeenAt,
+      unreadCount: lastIncoming ? Math.max(1, current.unreadCount) : 0,
+    });
+    return { conversation, events: ['conversation.updated'] };
+  });
+}
+
+export async function listParticipants(ctx: AppContext, member: Member, displayId: number) {
+  const conversation = await findForMember(ctx.db, member, displayId);
+  const ids = await repository.listParticipantIds(ctx.db, conversation.id);
+  if (ids.length === 0) return [];
+  const rows = await repository.findUsers(ctx.db, ids);
+  return ids.map((id) => rows.find((u) => u.id === id)).filter((u) => u !== undefined).map(presentUserSender);
+}
+
+/** Adds, removes or replaces the agents following a conversation (all must belong to the account). */
+export async function changeParticipants(
+  ctx: AppContext,
+  member: Member,
+  displayId: number,
+  mode: 'add' | 'remove' | 'set',
+  userIds: number[],
+) {
+  await changeConversation(ctx, member, displayId, async (tx, current) => {
+    if (mode !== 'remove') {
+      for (const userId of userIds) {
+        if (!(await accounts.findMembership(tx, member.accountId, userId))) {
+          throw invalidField('user_ids', `has ${userId}, who is not an agent of this account`, 'not_found');
+        }
+      }
+    }
+    const existing = await repository.listParticipantIds(tx, current.id);
+    if (mode === 'add') await repository.addParticipants(tx, member.accountId, current.id, userIds);
+    if (mode === 'remove') await repository.removeParticipants(tx, current.id, userIds);
+    if (mode === 'set') {
+      await repository.removeParticipants(
+        tx,
+        current.id,
+        existing.filter((id) => !userIds.includes(id)),
+      );
+      await repository.addParticipants(tx, member.accountId, current.id, userIds);
+    }
+    return { conversation: await repository.updateConversation(tx, current.id, {}), events: ['conversation.updated'] };
+  });
+  return listParticipants(ctx, member, displayId);
+}
+
+/** What starting a conversation takes (a first message is posted separately). */
+export type CreateInput = {
+  inboxId: number;
+  sourceId?: string | undefined;
+  contactId?: number | undefined;
+  status?: 'open' | 'resolved' | 'pending' | 'snoozed' | undefined;
+  assigneeId?: number | undefined;
+  teamId?: number | undefined;
+  snoozedUntil?: Date | undefined;
+  additionalAttributes?: Record<string, unknown> | undefined;
+  customAttributes?: Record<string, unknown> | undefined;
+};
+
+/** Starts a conversation with a contact in an inbox the agent works in. */
+export async function createConversation(ctx: AppContext, member: Member, input: CreateInput) {
+  return ctx.transaction(async (tx) => {
+    const inbox = await repository.findInbox(tx, member.accountId, input.inboxId);
+    const access = await inboxAccess(tx, member);
+    if (!inbox || !canAccessInbox(access, inbox.id)) throw invalidField('inbox_id', 'is not an inbox you work in', 'not_found');
+    let contactInbox = input.sourceId === undefined ? undefined : await repository.findContactInbox(tx, inbox.id, { sourceId: input.sourceId });
+    if (input.sourceId !== undefined && !contactInbox) throw invalidField('source_id', 'is not a contact of this inbox', 'not_found');
+    if (!contactInbox) {
+      if (input.contactId === undefined) throw invalidField('contact_id', 'is required without a source_id', 'required');
+      const contact = await repository.findContact(tx, member.accountId, input.contactId);
+      if (!contact) throw invalidField('contact_id', 'is not a contact of this account', 'not_found');
+      contactInbox =
+        (await repository.findContactInbox(tx, inbox.id, { contactId: contact.id })) ??
+        (await repository.insertContactInbox(tx, {
+          accountId: member.accountId,
+          contactId: contact.id,
+          inboxId: inbox.id,
+          sourceId: crypto.randomUUID(),
+          pubsubToken: randomToken(24),
+        }));
+    } else if (input.contactId !== undefined && contactInbox.contactId !== input.contactId) {
+      throw invalidField('contact_id', 'does not match the contact of source_id', 'mismatch');
+    }
+    if (inbox.lockToSingleConversation) {
+      const existing = await repository.findOpenConversationOf(tx, contactInbox.id);
+      if (existing) return presentOne(tx, existing);
+    }
+    if (input.assigneeId !== undefined) {
+      const assignee = await accounts.findMember(tx, member.accountId, input.assigneeId);
+      const assigneeAccess = assignee ? await inboxAccess(tx, { accountId: member.accountId, userId: assignee.userId, role: assignee.role }) : undefined;
+      if (!assigneeAccess || !canAccessInbox(assigneeAccess, inbox.id)) throw invalidField('assignee_id', 'is not an agent of this inbox', 'not_found');
+    }
+    if (input.teamId !== undefined) {
+      if (!(await repository.findTeam(tx, member.accountId, input.teamId))) throw invalidField('team_id', 'is not a team of this account', 'not_found');
+    }
+    if (input.snoozedUntil && input.snoozedUntil.getTime() <= Date.now()) throw invalidField('snoozed_until', 'must be in the future', 'in_the_past');
+    const status = input.status ?? 'open';
+    const conversation = await repository.insertConversation(tx, {
+      accountId: member.accountId,
+      displayId: await repository.nextDisplayId(tx, member.accountId),
+      inboxId: inbox.id,
+      contactId: contactInbox.contactId,
+      contactInboxId: contactInbox.id,
+      assigneeId: input.assigneeId ?? null,
+      teamId: input.teamId ?? null,
+      status,
+      snoozedUntil: status === 'snoozed' ? (input.snoozedUntil ?? null) : null,
+      additionalAttributes: input.additionalAttributes ?? {},
+      customAttributes: input.customAttributes ?? {},
+    });
+    if (input.assigneeId !== undefined) await repository.addParticipants(tx, member.accountId, conversation.id, [input.assigneeId]);
+    const json = await presentOne(tx, conversation);
+    await ctx.outbox.record(tx, conversationEvent('conversation.created', conversation, json));
+    return json;
+  });
+}
+
+
+/** What a new message does to its conversation (the caller holds the conversation's lock). */
+export async function applyMessage(
+  ctx: AppContext,
+  tx: Executor,
+  conversation: ConversationRow,
+  message: { messageType: number; private: boolean; senderType: string | null; senderId: number | null; createdAt: Date },
+  preview: Record<string, unknown>,
+): Promise<ConversationRow> {
+  const incoming = message.messageType === 0;
+  const agentReply = message.messageType === 1 && !message.private && message.senderType === 'user';
+  const reopen = incoming && !conversation.muted && (conversation.status === 'resolved' || conversation.status === 'snoozed');
+  const updated = await repository.updateConversation(tx, conversation.id, {
+    lastActivityAt: message.createdAt,
+    ...(message.private ? {} : { lastMessage: preview }),
+    ...(incoming ? { unreadCount: conversation.unreadCount + 1, waitingSince: conversation.waitingSince ?? message.createdAt } : {}),
+    ...(agentReply ? { firstReplyCreatedAt: conversation.firstReplyCreatedAt ?? message.createdAt, waitingSince: null } : {}),
+    ...(reopen ? { status: 'open' as const, snoozedUntil: null } : {}),
+  });
+  if (message.senderType === 'user' && message.senderId !== null) {
+    await repository.addParticipants(tx, conversation.accountId, conversation.id, [message.senderId]);
+  }
+  if (reopen) {
+    const related = await repository.loadRelated(tx, [updated]);
+    await ctx.outbox.record(tx, conversationEvent('conversation.status_changed', updated, presentConversation(updated, related)));
+    const contactInbox = updated.contactInboxId === null ? undefined : related.contactInboxes.get(updated.contactInboxId);
+    const contactEvent = contactStatusEvent(updated, contactInbox?.pubsubToken ?? null);
+    if (contactEvent) await ctx.outbox.record(tx, contactEvent);
+  }
+  return updated;
+}
+
+/** @mentions in a private note: each mentioned agent (or team's agents) is recorded, follows the conversation and is told. */
+export async function recordMentionsIn(ctx: AppContext, tx: Executor, conversation: ConversationRow, content: string, authorId: number) {
+  const userIds = new Set<number>();
+  for (const match of content.matchAll(/mention:\/\/(user|team)\/(\d+)\//g)) {
+    const id = Number(match[2]);
+    if (match[1] === 'user') userIds.add(id);
+    else for (const memberId of await repository.listTeamMemberIds(tx, conversation.accountId, id)) userIds.add(memberId);
+  }
+  userIds.delete(authorId);
+  const mentioned: number[] = [];
+  for (const userId of userIds) if (await accounts.findMembership(tx, conversation.accountId, userId)) mentioned.push(userId);
+  if (mentioned.length === 0) return;
+  await repository.recordMentions(tx, conversation.accountId, conversation.id, mentioned);
+  await repository.addParticipants(tx, conversation.accountId, conversation.id, mentioned);
+  const json = await presentOne(tx, conversation);
+  await ctx.outbox.record(tx, {
+    name: 'conversation.mentioned',
+    accountId: conversation.accountId,
+    payload: { ...json, mentioned_user_ids: mentioned },
+    realtime: { userIds: mentioned },
+  });
+}
+
+export async function contactInboxOf(db: Executor, conversation: ConversationRow) {
+  return conversation.contactInboxId === null ? undefined : repository.findContactInboxById(db, conversation.contactInboxId);
+}
+
+export async function inboxOf(db: Executor, conversation: ConversationRow) {
+  return repository.findInbox(db, conversation.accountId, conversation.inboxId);
+}
+
+/** After the last message changed (deleted), the list preview follows. */
+export async function replaceLastMessage(tx: Executor, conversation: ConversationRow, preview: Record<string, unknown>) {
+  await repository.updateConversation(tx, conversation.id, { lastMessage: preview });
+}

@@ -1,0 +1,77 @@
+import type { AppContext } from '../../context';
+import type { Executor } from '../../db/client';
+import { invalidField } from '../../platform/errors';
+import * as conversations from '../conversations/service';
+import type { ConversationRow } from '../conversations/service';
+import { MESSAGE_TYPE_NUMBER } from './presenter';
+import * as messages from './service';
+
+export const MAX_CONTENT_LENGTH = 150_000;
+
+export type MessageSender = { type: 'user'; id: number } | { type: 'contact'; id: number } | { type: 'agent_bot'; id: number };
+
+export type PostMessageInput = {
+  content: string | null;
+  messageType: 'incoming' | 'outgoing' | 'template';
+  private: boolean;
+  contentType?: string | undefined;
+  contentAttributes?: Record<string, unknown> | undefined;
+  additionalAttributes?: Record<string, unknown> | undefined;
+  /** The channel's id of the message: a repeat with the same id returns the first message. */
+  sourceId?: string | undefined;
+  sender: MessageSender;
+};
+
+/**
+ * Adds a message to a conversation, in the caller's transaction, with the conversation row locked
+ * by the caller: stores it, updates the conversation (last activity, unread, waiting time,
+ * reopening), records mentions of a private note, and the events everyone else needs.
+ */
+export async function postMessage(ctx: AppContext, tx: Executor, conversation: ConversationRow, input: PostMessageInput) {
+  if (input.sourceId !== undefined) {
+    const repeated = await messages.findBySourceId(tx, conversation.inboxId, input.sourceId);
+    if (repeated && repeated.conversationId === conversation.id) {
+      return { message: repeated, json: (await messages.presentMessages(tx, conversation, null, [repeated]))[0]!, conversation };
+    }
+    if (repeated) throw invalidField('source_id', 'is already used by a message of this inbox', 'taken');
+  }
+  const inReplyTo = input.contentAttributes?.in_reply_to;
+  if (inReplyTo !== undefined && inReplyTo !== null) {
+    const quoted = typeof inReplyTo === 'number' || typeof inReplyTo === 'string' ? Number(inReplyTo) : NaN;
+    if (!Number.isSafeInteger(quoted) || !(await messages.findMessage(tx, conversation.id, quoted))) {
+      throw invalidField('content_attributes.in_reply_to', 'is not a message of this conversation', 'not_found');
+    }
+  }
+  const row = await messages.insertMessage(tx, {
+    accountId: conversation.accountId,
+    conversationId: conversation.id,
+    inboxId: conversation.inboxId,
+    messageType: MESSAGE_TYPE_NUMBER[input.messageType],
+    content: input.content,
+    contentType: input.contentType ?? 'text',
+    contentAttributes: input.contentAttributes ?? {},
+    additionalAttributes: input.additionalAttributes ?? {},
+    private: input.private,
+    sourceId: input.sourceId ?? null,
+    senderType: input.sender.type,
+    senderId: input.sender.id,
+  });
+  const contactInbox = await conversations.contactInboxOf(tx, conversation);
+  const [json] = await messages.presentMessages(tx, conversation, contactInbox?.sourceId ?? null, [row]);
+  const { conversation: _ignored, ...preview } = json!;
+  const updated = await conversations.applyMessage(ctx, tx, conversation, row, preview);
+  const finalJson = {
+    ...json!,
+    conversation: { ...json!.conversation, unread_count: updated.unreadCount, last_activity_at: json!.created_at },
+  };
+  if (input.private && input.content && input.sender.type === 'user') {
+    await conversations.recordMentionsIn(ctx, tx, updated, input.content, input.sender.id);
+  }
+  await ctx.outbox.record(tx, {
+    name: 'message.created',
+    accountId: conversation.accountId,
+    payload: finalJson,
+    realtime: { inboxId: conversation.inboxId, contactPubsubToken: contactInbox?.pubsubToken ?? null, private: input.private },
+  });
+  return { message: row, json: finalJson, conversation: updated };
+}

@@ -1,0 +1,91 @@
+import { and, asc, desc, eq, gt, inArray, lt, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { attachments, messages } from '../../db/schema';
+
+export type MessageRow = typeof messages.$inferSelect;
+export type NewMessage = typeof messages.$inferInsert;
+export type AttachmentRow = typeof attachments.$inferSelect;
+
+export async function insertMessage(tx: Executor, values: NewMessage): Promise<MessageRow> {
+  const [row] = await tx.insert(messages).values(values).returning();
+  if (!row) throw new Error('insert messages returned nothing');
+  return row;
+}
+
+export async function findMessage(db: Executor, conversationId: number, id: number, lock = false) {
+  const query = db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversationId), eq(messages.id, id)));
+  const [row] = lock ? await query.for('update') : await query;
+  return row;
+}
+
+/** A page of a conversation's messages, oldest first: the newest page, or the page before/after an id. */
+export async function listMessages(
+  db: Executor,
+  conversationId: number,
+  cursor: { before?: number | undefined; after?: number | undefined },
+  limit: number,
+  options: { includePrivate: boolean; includeActivity: boolean } = { includePrivate: true, includeActivity: true },
+): Promise<MessageRow[]> {
+  const conditions = [eq(messages.conversationId, conversationId)];
+  if (cursor.before !== undefined) conditions.push(lt(messages.id, cursor.before));
+  if (cursor.after !== undefined) conditions.push(gt(messages.id, cursor.after));
+  if (!options.includePrivate) conditions.push(eq(messages.private, false));
+  if (!options.includeActivity) conditions.push(sql`${messages.messageType} <> 2`);
+  if (cursor.after !== undefined) {
+    return db
+      .select()
+      .from(messages)
+      .where(and(...conditions))
+      .orderBy(asc(messages.id))
+      .limit(limit);
+  }
+  const rows = await db
+    .select()
+    .from(messages)
+    .where(and(...conditions))
+    .orderBy(desc(messages.id))
+    .limit(limit);
+  return rows.reverse();
+}
+
+export async function updateMessage(tx: Executor, id: number, patch: Partial<NewMessage>): Promise<MessageRow> {
+  const [row] = await tx
+    .update(messages)
+    .set({ ...patch, updatedAt: sql`now()` })
+    .where(eq(messages.id, id))
+    .returning();
+  if (!row) throw new Error(`message ${id} vanished`);
+  return row;
+}
+
+/** The newest messages of a conversation that are not activity lines (for the list preview after a delete). */
+export async function findLastNonActivity(db: Executor, conversationId: number) {
+  const [row] = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversationId), sql`${messages.messageType} <> 2`))
+    .orderBy(desc(messages.id))
+    .limit(1);
+  return row;
+}
+
+export async function listAttachments(db: Executor, messageIds: number[]): Promise<AttachmentRow[]> {
+  if (messageIds.length === 0) return [];
+  return db.select().from(attachments).where(inArray(attachments.messageId, messageIds)).orderBy(asc(attachments.id));
+}
+
+export async function findBySourceId(db: Executor, inboxId: number, sourceId: string) {
+  const [row] = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.inboxId, inboxId), eq(messages.sourceId, sourceId)));
+  return row;
+}
+
+export async function deleteAttachmentsOf(tx: Executor, messageIds: number[]): Promise<AttachmentRow[]> {
+  if (messageIds.length === 0) return [];
+  return tx.delete(attachments).where(inArray(attachments.messageId, messageIds)).returning();
+}

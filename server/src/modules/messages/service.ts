@@ -1,0 +1,95 @@
+import { inArray } from 'drizzle-orm';
+import type { AppContext } from '../../context';
+import type { Executor } from '../../db/client';
+import { contacts, users } from '../../db/schema';
+import { presentContactSender, presentUserSender } from '../conversations/presenter';
+import type { ConversationRow } from '../conversations/repository';
+import { type MessageContext, presentMessage } from './presenter';
+import * as repository from './repository';
+import type { AttachmentRow, MessageRow } from './repository';
+
+export type { MessageRow, NewMessage } from './repository';
+export const insertMessage = repository.insertMessage;
+export const findMessage = repository.findMessage;
+export const findBySourceId = repository.findBySourceId;
+export const updateMessage = repository.updateMessage;
+export const listMessageRows = repository.listMessages;
+export const findLastNonActivity = repository.findLastNonActivity;
+export const listAttachments = repository.listAttachments;
+
+/** How attachments are shown; the attachments module provides the real one (signed URLs). */
+export type AttachmentPresenter = (row: AttachmentRow) => Record<string, unknown>;
+
+let attachmentPresenter: AttachmentPresenter = (row) => ({
+  id: row.id,
+  message_id: row.messageId,
+  account_id: row.accountId,
+  file_type: row.fileType,
+  extension: row.fileName?.split('.').pop() ?? null,
+  data_url: row.externalUrl,
+  thumb_url: null,
+  file_size: row.byteSize,
+  width: row.width,
+  height: row.height,
+});
+
+/** Lets the attachments module present attachments with their signed URLs. */
+export function useAttachmentPresenter(present: AttachmentPresenter): void {
+  attachmentPresenter = present;
+}
+
+/** Presents messages of one conversation, loading their senders and attachments in one query each. */
+export async function presentMessages(
+  db: Executor,
+  conversation: Pick<ConversationRow, 'displayId' | 'assigneeId' | 'unreadCount' | 'lastActivityAt'>,
+  sourceId: string | null,
+  rows: MessageRow[],
+) {
+  const userIds = [...new Set(rows.filter((m) => m.senderType === 'user' && m.senderId !== null).map((m) => m.senderId!))];
+  const contactIds = [...new Set(rows.filter((m) => m.senderType === 'contact' && m.senderId !== null).map((m) => m.senderId!))];
+  const [userRows, contactRows, attachmentRows] = await Promise.all([
+    userIds.length ? db.select().from(users).where(inArray(users.id, userIds)) : [],
+    contactIds.length ? db.select().from(contacts).where(inArray(contacts.id, contactIds)) : [],
+    repository.listAttachments(
+      db,
+      rows.map((m) => m.id),
+    ),
+  ]);
+  const usersById = new Map(userRows.map((u) => [u.id, presentUserSender(u)]));
+  const contactsById = new Map(contactRows.map((c) => [c.id, presentContactSender(c)]));
+  const conversationPart: MessageContext['conversation'] = {
+    displayId: conversation.displayId,
+    assigneeId: conversation.assigneeId,
+    unreadCount: conversation.unreadCount,
+    lastActivityAt: conversation.lastActivityAt,
+    sourceId,
+  };
+  return rows.map((message) => {
+    const sender =
+      message.senderId === null
+        ? null
+        : message.senderType === 'user'
+          ? (usersById.get(message.senderId) ?? null)
+          : message.senderType === 'contact'
+            ? (contactsById.get(message.senderId) ?? null)
+            : null;
+    const attachments = message.deletedAt
+      ? []
+      : attachmentRows.filter((a) => a.messageId === message.id).map((a) => attachmentPresenter(a));
+    return presentMessage(message, { conversation: conversationPart, sender, attachments });
+  });
+}
+
+/**
+ * Removes the attachments of messages: rows now, stored files once the transaction commits (the
+ * attachments module handles `attachment.removed`).
+ */
+export async function removeAttachmentsOf(ctx: AppContext, tx: Executor, messageIds: number[]) {
+  const rows = await repository.deleteAttachmentsOf(tx, messageIds);
+  if (rows.length === 0) return;
+  await ctx.outbox.record(tx, {
+    name: 'attachment.removed',
+    accountId: rows[0]!.accountId,
+    payload: { keys: rows.flatMap((r) => [r.storageKey, r.thumbnailKey].filter((k): k is string => k !== null)) },
+  });
+}
