@@ -8,6 +8,7 @@ import { messagesModule } from './messages';
 import type { Module } from './module';
 import { platformApiModule } from './platform-api';
 import { profileModule } from './profile';
+import { searchModule } from './search';
 
 /** Every domain module, in the order its routes are registered. */
 export const modules: Module[] = [
@@ -20,4 +21,5 @@ export const modules: Module[] = [
   platformApiModule,
   conversationsModule,
   messagesModule,
+  searchModule,
 ];

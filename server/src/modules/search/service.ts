@@ -1,0 +1,88 @@
+import type { AppContext } from '../../context';
+import { presentContactSender } from '../conversations/presenter';
+import type { Member } from '../conversations/member';
+import { presentMany } from '../conversations/service';
+import { inboxAccess } from '../inboxes/access';
+import { presentMessages } from '../messages/service';
+import { likeContains, prefixTsQuery, searchWords } from './query-text';
+import * as repository from './repository';
+
+export const PAGE_SIZE = 15;
+/** The first id window searched for messages; it doubles until enough are found or nothing is left. */
+const FIRST_WINDOW = 100_000;
+/** How many contacts' conversations a conversation search looks at. */
+const CONTACTS_FOR_CONVERSATIONS = 100;
+
+async function visibleInboxIds(ctx: AppContext, member: Member) {
+  const access = await inboxAccess(ctx.db, member);
+  return access.all ? undefined : access.inboxIds;
+}
+
+export async function searchContacts(ctx: AppContext, member: Member, q: string, page = 1) {
+  const text = q.trim();
+  if (text === '') return [];
+  const rows = await repository.searchContacts(ctx.db, member.accountId, likeContains(text), PAGE_SIZE, (page - 1) * PAGE_SIZE);
+  return rows.map(presentContactSender);
+}
+
+/**
+ * Messages containing every word (prefixes too), accent- and case-insensitive, newest first,
+ * across the account's whole history.
+ */
+async function findMessages(ctx: AppContext, member: Member, q: string, wanted: number, inboxIds: number[] | undefined) {
+  const words = searchWords(q);
+  if (words.length === 0) return [];
+  const query = prefixTsQuery(words);
+  const found = [];
+  let high = await repository.maxMessageId(ctx.db, member.accountId);
+  let window = FIRST_WINDOW;
+  while (high > 0 && found.length < wanted) {
+    const low = Math.max(0, high - window);
+    found.push(...(await repository.searchMessagesBetween(ctx.db, member.accountId, query, { low, high }, wanted - found.length, inboxIds)));
+    high = low;
+    window *= 2;
+  }
+  return found;
+}
+
+export async function searchMessages(ctx: AppContext, member: Member, q: string, page = 1) {
+  const inboxIds = await visibleInboxIds(ctx, member);
+  const rows = (await findMessages(ctx, member, q, page * PAGE_SIZE, inboxIds)).slice((page - 1) * PAGE_SIZE);
+  const conversations = new Map((await repository.conversationsByIds(ctx.db, [...new Set(rows.map((m) => m.conversationId))])).map((c) => [c.id, c]));
+  const presented = [];
+  for (const message of rows) {
+    const conversation = conversations.get(message.conversationId);
+    if (conversation) presented.push(...(await presentMessages(ctx.db, conversation, null, [message])));
+  }
+  return presented;
+}
+
+/** Conversations by number, by their contact's name/email/phone/identifier, or by words in their messages. */
+export async function searchConversations(ctx: AppContext, member: Member, q: string, page = 1) {
+  const text = q.trim().replace(/^#/, '');
+  if (text === '') return [];
+  const inboxIds = await visibleInboxIds(ctx, member);
+  const displayId = /^\d{1,9}$/.test(text) ? Number(text) : undefined;
+  const [contactRows, messageRows] = await Promise.all([
+    repository.searchContacts(ctx.db, member.accountId, likeContains(text), CONTACTS_FOR_CONVERSATIONS),
+    findMessages(ctx, member, text, PAGE_SIZE * page, inboxIds),
+  ]);
+  const rows = await repository.conversationsOf(
+    ctx.db,
+    member.accountId,
+    { displayId, contactIds: contactRows.map((c) => c.id), conversationIds: [...new Set(messageRows.map((m) => m.conversationId))] },
+    inboxIds,
+    PAGE_SIZE,
+    (page - 1) * PAGE_SIZE,
+  );
+  return presentMany(ctx.db, rows);
+}
+
+export async function searchEverything(ctx: AppContext, member: Member, q: string) {
+  const [conversations, contacts, messages] = await Promise.all([
+    searchConversations(ctx, member, q),
+    searchContacts(ctx, member, q),
+    searchMessages(ctx, member, q),
+  ]);
+  return { payload: { conversations, contacts, messages } };
+}
