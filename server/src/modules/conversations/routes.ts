@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context';
 import { errorResponses } from '../../platform/http/schemas';
 import { authorize, type Permission } from '../../platform/permissions';
-import { accountParams, jsonObject } from '../../platform/validation';
+import { accountParams, email, jsonObject } from '../../platform/validation';
 import { requireMember } from '../auth/guards';
 import { postAgentMessage } from '../messages/agent-messages';
 import { memberOf } from './member';
@@ -22,6 +22,7 @@ import {
   userIdsBody,
 } from './schemas';
 import * as conversations from './service';
+import { sendTranscript } from './transcript';
 
 /** The member, allowed `permission`, from the request's account. */
 async function member(ctx: AppContext, request: FastifyRequest, accountId: number, permission: Permission) {
@@ -90,6 +91,49 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
         labels: q.labels,
         conversationType: q.conversation_type,
       });
+    },
+  );
+
+  r.post(
+    `${base}/filter`,
+    {
+      schema: {
+        tags,
+        summary: 'Filter conversations with AND/OR conditions (saved as folders, "Pastas")',
+        description:
+          'Attributes: status, assignee_id, inbox_id, team_id, contact_id, display_id, priority, labels, created_at, last_activity_at, browser_language, conversation_language, referer, mail_subject, and any custom attribute. Operators: equal_to, not_equal_to, contains, does_not_contain, is_present, is_not_present, is_greater_than, is_less_than, days_before. Conditions combine left to right, AND binding tighter than OR.',
+        params: accountParams,
+        querystring: z.object({ page: z.coerce.number().int().min(1).max(10_000).optional() }),
+        body: z.object({
+          payload: z
+            .array(
+              z.object({
+                attribute_key: z.string().min(1).max(100),
+                filter_operator: z.enum([
+                  'equal_to',
+                  'not_equal_to',
+                  'contains',
+                  'does_not_contain',
+                  'is_present',
+                  'is_not_present',
+                  'is_greater_than',
+                  'is_less_than',
+                  'days_before',
+                ]),
+                values: z.array(z.union([z.string().max(500), z.number()])).max(100).default([]),
+                query_operator: z.enum(['AND', 'OR', 'and', 'or']).nullable().optional(),
+                attribute_model: z.enum(['standard', 'additional_attribute', 'custom_attribute']).nullable().optional(),
+              }),
+            )
+            .min(1)
+            .max(30),
+        }),
+        response: { 200: z.object({ data: z.object({ meta: countsSchema, payload: z.array(conversationSchema) }) }), ...errorResponses(401, 403, 404, 422) },
+      },
+    },
+    async (request) => {
+      const m = await member(ctx, request, request.params.account_id, 'conversations.read');
+      return conversations.filterConversations(ctx, m, request.body.payload, request.query.page);
     },
   );
 
@@ -332,6 +376,42 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
     async (request) => {
       const m = await member(ctx, request, request.params.account_id, 'conversations.read');
       return (await conversations.markUnread(ctx, m, request.params.conversation_id)).json;
+    },
+  );
+
+  r.post(
+    `${base}/:conversation_id/transcript`,
+    {
+      schema: {
+        tags,
+        summary: 'Email the whole history ("Enviar Transcrição"), without private notes',
+        params: conversationParams,
+        body: z.object({ email }),
+        response: { 200: z.object({ success: z.literal(true) }), ...errorResponses(401, 403, 404, 422) },
+      },
+    },
+    async (request) => {
+      const m = await member(ctx, request, request.params.account_id, 'conversations.read');
+      await sendTranscript(ctx, m, request.params.conversation_id, request.body.email);
+      return { success: true as const };
+    },
+  );
+
+  r.post(
+    `${base}/:conversation_id/toggle_typing_status`,
+    {
+      schema: {
+        tags,
+        summary: 'Tell others the agent is typing (on/off); private typing is shown to agents only',
+        params: conversationParams,
+        body: z.object({ typing_status: z.enum(['on', 'off', 'recording']), is_private: z.boolean().optional() }),
+        response: { 200: z.object({ success: z.literal(true) }), ...errorResponses(401, 403, 404, 422) },
+      },
+    },
+    async (request) => {
+      const m = await member(ctx, request, request.params.account_id, 'conversations.read');
+      await conversations.announceAgentTyping(ctx, m, request.params.conversation_id, request.body.typing_status !== 'off', request.body.is_private ?? false);
+      return { success: true as const };
     },
   );
 

@@ -7,6 +7,7 @@ import * as accounts from '../accounts/service';
 import { canAccessInbox, inboxAccess, type InboxAccess } from '../inboxes/access';
 import { labelList } from './activity-texts';
 import { recordActivity, textsFor } from './activity';
+import { type FilterCondition, filterCondition } from './filter-sql';
 import { contactStatusEvent, conversationEvent } from './events';
 import type { Member } from './member';
 import { presentConversation, presentTeam, presentUserSender, PRIORITY_NAMES } from './presenter';
@@ -509,4 +510,44 @@ export async function inboxOf(db: Executor, conversation: ConversationRow) {
 /** After the last message changed (deleted), the list preview follows. */
 export async function replaceLastMessage(tx: Executor, conversation: ConversationRow, preview: Record<string, unknown>) {
   await repository.updateConversation(tx, conversation.id, { lastMessage: preview });
+}
+
+/** The advanced filter ("Pastas"), answered like the list. */
+export async function filterConversations(ctx: AppContext, member: Member, conditions: FilterCondition[], page = 1) {
+  const scope = { ...(await scopeFor(ctx.db, member, { status: 'all' })), where: filterCondition(conditions) };
+  const [rows, counts] = await Promise.all([
+    repository.listConversations(ctx.db, scope, { kind: 'all' }, 'last_activity_at_desc', { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+    repository.countByAssignee(ctx.db, scope, member.userId),
+  ]);
+  return { data: { meta: countsJson(counts), payload: await presentMany(ctx.db, rows) } };
+}
+
+/** "Agent is typing…": live only, to the inbox's agents and — unless private — the contact (who sees only who types). */
+export async function announceAgentTyping(ctx: AppContext, member: Member, displayId: number, on: boolean, isPrivate: boolean) {
+  const conversation = await findForMember(ctx.db, member, displayId);
+  const related = await repository.loadRelated(ctx.db, [conversation]);
+  const [userRow] = await repository.findUsers(ctx.db, [member.userId]);
+  const user = userRow ? presentUserSender(userRow) : null;
+  const name = on ? 'conversation.typing_on' : 'conversation.typing_off';
+  const contactInbox = conversation.contactInboxId === null ? undefined : related.contactInboxes.get(conversation.contactInboxId);
+  ctx.outbox.announce({
+    name,
+    accountId: member.accountId,
+    payload: { account_id: member.accountId, inbox_id: conversation.inboxId, conversation: presentConversation(conversation, related), user, is_private: isPrivate },
+    realtime: { inboxId: conversation.inboxId },
+  });
+  if (!isPrivate && contactInbox) {
+    ctx.outbox.announce({
+      name,
+      accountId: member.accountId,
+      payload: {
+        account_id: member.accountId,
+        inbox_id: conversation.inboxId,
+        conversation: { id: conversation.displayId, inbox_id: conversation.inboxId },
+        user: user && { id: user.id, name: user.available_name, avatar_url: user.avatar_url, type: 'user' },
+        is_private: false,
+      },
+      realtime: { agents: false, contactPubsubToken: contactInbox.pubsubToken },
+    });
+  }
 }
