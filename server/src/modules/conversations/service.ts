@@ -423,27 +423,43 @@ export async function createConversation(ctx: AppContext, member: Member, input:
       if (!(await repository.findTeam(tx, member.accountId, input.teamId))) throw invalidField('team_id', 'is not a team of this account', 'not_found');
     }
     if (input.snoozedUntil && input.snoozedUntil.getTime() <= Date.now()) throw invalidField('snoozed_until', 'must be in the future', 'in_the_past');
-    const status = input.status ?? 'open';
-    const conversation = await repository.insertConversation(tx, {
-      accountId: member.accountId,
-      displayId: await repository.nextDisplayId(tx, member.accountId),
-      inboxId: inbox.id,
-      contactId: contactInbox.contactId,
-      contactInboxId: contactInbox.id,
-      assigneeId: input.assigneeId ?? null,
-      teamId: input.teamId ?? null,
-      status,
-      snoozedUntil: status === 'snoozed' ? (input.snoozedUntil ?? null) : null,
-      additionalAttributes: input.additionalAttributes ?? {},
-      customAttributes: input.customAttributes ?? {},
+    const conversation = await openConversation(ctx, tx, contactInbox, {
+      status: input.status,
+      assigneeId: input.assigneeId,
+      teamId: input.teamId,
+      snoozedUntil: input.snoozedUntil,
+      additionalAttributes: input.additionalAttributes,
+      customAttributes: input.customAttributes,
     });
-    if (input.assigneeId !== undefined) await repository.addParticipants(tx, member.accountId, conversation.id, [input.assigneeId]);
-    const json = await presentOne(tx, conversation);
-    await ctx.outbox.record(tx, conversationEvent('conversation.created', conversation, json));
-    return json;
+    return presentOne(tx, conversation);
   });
 }
 
+/** Inserts a conversation for a contact in an inbox (checks done by the caller) and tells the inbox's agents. */
+export async function openConversation(
+  ctx: AppContext,
+  tx: Executor,
+  contactInbox: { id: number; accountId: number; inboxId: number; contactId: number },
+  input: Omit<CreateInput, 'inboxId' | 'sourceId' | 'contactId'>,
+): Promise<ConversationRow> {
+  const status = input.status ?? 'open';
+  const conversation = await repository.insertConversation(tx, {
+    accountId: contactInbox.accountId,
+    displayId: await repository.nextDisplayId(tx, contactInbox.accountId),
+    inboxId: contactInbox.inboxId,
+    contactId: contactInbox.contactId,
+    contactInboxId: contactInbox.id,
+    assigneeId: input.assigneeId ?? null,
+    teamId: input.teamId ?? null,
+    status,
+    snoozedUntil: status === 'snoozed' ? (input.snoozedUntil ?? null) : null,
+    additionalAttributes: input.additionalAttributes ?? {},
+    customAttributes: input.customAttributes ?? {},
+  });
+  if (input.assigneeId !== undefined) await repository.addParticipants(tx, contactInbox.accountId, conversation.id, [input.assigneeId]);
+  await ctx.outbox.record(tx, conversationEvent('conversation.created', conversation, await presentOne(tx, conversation)));
+  return conversation;
+}
 
 /** What a new message does to its conversation (the caller holds the conversation's lock). */
 export async function applyMessage(
