@@ -3,6 +3,7 @@ import type { AppContext } from '../src/context';
 import type { AccountRole } from '../src/db/schema';
 import * as accounts from '../src/modules/accounts/service';
 import * as auth from '../src/modules/auth/service';
+import * as inboxService from '../src/modules/inboxes/service';
 import { createPlatformApp } from '../src/modules/platform-api/service';
 import * as users from '../src/modules/users/service';
 import type { TestApp } from './harness';
@@ -63,4 +64,25 @@ export async function signIn(t: TestApp, email: string, password = PASSWORD, opt
   const csrf = cookies.find((c) => c.name === 'rh_csrf')?.value;
   if (!session || !csrf) throw new Error('sign in set no cookies');
   return { cookie: `rh_session=${session}; rh_csrf=${csrf}`, csrf, user: response.json().data };
+}
+
+export type BuiltInbox = Awaited<ReturnType<typeof inboxService.createInbox>>;
+
+/** A website (default) or API inbox of an account, through the inboxes service; `memberIds` become its agents. */
+export async function buildInbox(
+  ctx: AppContext,
+  accountId: number,
+  options: { kind?: 'web_widget' | 'api'; name?: string; webhookUrl?: string; memberIds?: number[] } = {},
+): Promise<BuiltInbox> {
+  const kind = options.kind ?? 'web_widget';
+  const inbox = await inboxService.createInbox(ctx, {
+    accountId,
+    name: options.name ?? `Inbox ${unique()}`,
+    channel:
+      kind === 'web_widget'
+        ? { type: kind, website_url: 'https://www.example.test' }
+        : { type: kind, ...(options.webhookUrl ? { webhook_url: options.webhookUrl } : {}) },
+  });
+  if (options.memberIds?.length) await inboxService.changeInboxMembers(ctx, accountId, inbox.id, 'add', options.memberIds);
+  return inbox;
 }

@@ -1,14 +1,19 @@
 import { accountsModule } from './accounts';
 import { agentsModule } from './agents';
 import { authModule } from './auth';
+import { cannedResponsesModule } from './canned-responses';
 import { conversationsModule } from './conversations';
 import { devMailboxModule } from './dev-mailbox';
 import { healthModule } from './health';
+import { inboxesModule } from './inboxes';
+import { labelsModule } from './labels';
 import { messagesModule } from './messages';
 import type { Module } from './module';
 import { platformApiModule } from './platform-api';
 import { profileModule } from './profile';
 import { searchModule } from './search';
+import { teamsModule } from './teams';
+import { webhooksModule } from './webhooks';
 
 /** Every domain module, in the order its routes are registered. */
 export const modules: Module[] = [
@@ -22,4 +27,9 @@ export const modules: Module[] = [
   conversationsModule,
   messagesModule,
   searchModule,
+  inboxesModule,
+  teamsModule,
+  labelsModule,
+  cannedResponsesModule,
+  webhooksModule,
 ];

@@ -15,6 +15,7 @@ import {
   UNKNOWN_ID,
   unique,
 } from '../../../test/expect-api';
+import { insertInbox, insertTeam } from '../../../test/conversation-builders';
 import { startTestApp, type TestApp } from '../../../test/harness';
 
 /** Fields of the contract's `agent` RocketHub does not send: none. Values differ in one place, see the availability test. */
@@ -379,6 +380,18 @@ describe('agents API', () => {
   });
 
   describe('DELETE /api/v1/accounts/:account_id/agents/:id', () => {
+    it('takes a removed agent out of the account’s inboxes and teams, so an invitation back starts clean', async () => {
+      const a = await buildAccount(t.ctx);
+      const inbox = await insertInbox(t.ctx, a.id, { memberIds: [a.agent.id] });
+      const team = await insertTeam(t.ctx, a.id, [a.agent.id]);
+      expect((await t.request({ method: 'DELETE', url: agentUrl(a.id, a.agent.id), token: a.admin.token })).statusCode).toBe(200);
+      await t.request({ method: 'POST', url: `/api/v1/accounts/${a.id}/agents`, token: a.admin.token, payload: { name: a.agent.name, email: a.agent.email, role: 'agent' } });
+      const members = await t.request({ method: 'GET', url: `/api/v1/accounts/${a.id}/inbox_members/${inbox.id}`, token: a.admin.token });
+      expect(members.json().payload.map((m: { id: number }) => m.id)).not.toContain(a.agent.id);
+      const teamMembers = await t.request({ method: 'GET', url: `/api/v1/accounts/${a.id}/teams/${team.id}/team_members`, token: a.admin.token });
+      expect(teamMembers.json().map((m: { id: number }) => m.id)).not.toContain(a.agent.id);
+    });
+
     it('removes a member from the account only: their token no longer reaches it, their other account stays', async () => {
       const a = await buildAccount(t.ctx);
       const b = await buildAccount(t.ctx);

@@ -3,6 +3,8 @@ import type { AccountRole, Availability } from '../../db/schema';
 import { notFound } from '../../platform/errors';
 import * as accounts from '../accounts/service';
 import * as auth from '../auth/service';
+import * as inboxes from '../inboxes/service';
+import * as teams from '../teams/service';
 import * as users from '../users/service';
 import { addedToAccountMail, invitationMail } from './mails';
 
@@ -64,6 +66,11 @@ export async function updateAgent(
   return findAgent(ctx, accountId, userId);
 }
 
+/** The agent leaves the account, and with it the account's inboxes and teams. */
 export async function removeAgent(ctx: AppContext, accountId: number, userId: number): Promise<void> {
-  await ctx.transaction((tx) => accounts.removeMember(tx, accountId, userId));
+  await ctx.transaction(async (tx) => {
+    await accounts.removeMember(tx, accountId, userId);
+    await inboxes.removeUserFromInboxes(tx, accountId, userId);
+    await teams.removeUserFromTeams(tx, accountId, userId);
+  });
 }

@@ -3,6 +3,8 @@ import type { AccountRole } from '../../db/schema';
 import { invalidField, notFound } from '../../platform/errors';
 import * as accounts from '../accounts/service';
 import * as auth from '../auth/service';
+import * as inboxes from '../inboxes/service';
+import * as teams from '../teams/service';
 import * as users from '../users/service';
 import * as repository from './repository';
 
@@ -68,7 +70,11 @@ export async function upsertAccountUser(ctx: AppContext, appId: number, accountI
 
 export async function removeAccountUser(ctx: AppContext, appId: number, accountId: number, userId: number) {
   await requireGrant(ctx, appId, 'account', accountId);
-  await ctx.transaction((tx) => accounts.removeMember(tx, accountId, userId));
+  await ctx.transaction(async (tx) => {
+    await accounts.removeMember(tx, accountId, userId);
+    await inboxes.removeUserFromInboxes(tx, accountId, userId);
+    await teams.removeUserFromTeams(tx, accountId, userId);
+  });
 }
 
 export type PlatformUserInput = {
