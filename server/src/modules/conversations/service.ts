@@ -567,3 +567,9 @@ export async function announceAgentTyping(ctx: AppContext, member: Member, displ
     });
   }
 }
+
+/** A conversation as the API shows it, by account and display id (system use: no access check). */
+export async function presentByDisplayId(db: Executor, accountId: number, displayId: number) {
+  const conversation = await repository.findByDisplayId(db, accountId, displayId);
+  return conversation ? presentOne(db, conversation) : undefined;
+}
