@@ -8,6 +8,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRepl
 import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
 import type { AppContext } from './context';
 import { modules } from './modules';
+import { installMultipart } from './modules/attachments/multipart';
+import { installCable } from './modules/realtime/routes';
 import { AppError, presentError } from './platform/errors';
 import { installBodyParsers } from './platform/http/body-parsers';
 import { installErrorHandler } from './platform/http/error-handler';
@@ -42,6 +44,8 @@ export async function buildApp(ctx: AppContext, options: BuildAppOptions = {}): 
   installErrorHandler(app);
   installBodyParsers(app);
   await app.register(fastifyCookie);
+  await installCable(app, ctx);
+  await installMultipart(app, ctx.config);
 
   await app.register(fastifySwagger, {
     openapi: {

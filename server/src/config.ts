@@ -32,7 +32,28 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   TRUST_PROXY: flag,
+  STORAGE_SERVICE: z.enum(['local', 's3']).default('local'),
+  S3_BUCKET: optionalUrl,
+  S3_REGION: z.string().trim().min(1).default('us-east-1'),
+  S3_ENDPOINT: optionalUrl,
+  S3_ACCESS_KEY_ID: optionalUrl,
+  S3_SECRET_ACCESS_KEY: optionalUrl,
+  S3_FORCE_PATH_STYLE: flag,
+  ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(40 * 1024 * 1024),
 });
+
+/** Where files (attachments) are kept: under DATA_DIR/storage, or in an S3-compatible bucket. */
+export type StorageConfig =
+  | { service: 'local' }
+  | {
+      service: 's3';
+      bucket: string;
+      region: string;
+      endpoint: string | undefined;
+      accessKeyId: string | undefined;
+      secretAccessKey: string | undefined;
+      forcePathStyle: boolean;
+    };
 
 export type Config = {
   port: number;
@@ -54,6 +75,9 @@ export type Config = {
   sessionTtlDays: number;
   /** Behind a load balancer: take the client address from X-Forwarded-For (rate limits use it). */
   trustProxy: boolean;
+  storage: StorageConfig;
+  /** The largest file accepted as an attachment, in bytes. */
+  attachmentMaxBytes: number;
 };
 
 export class ConfigError extends Error {}
@@ -74,6 +98,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     roles.add(r as Role);
   }
   const dataDir = resolve(e.DATA_DIR);
+  if (e.STORAGE_SERVICE === 's3' && !e.S3_BUCKET) throw new ConfigError('Invalid configuration: STORAGE_SERVICE=s3 needs S3_BUCKET');
+  const storage: StorageConfig =
+    e.STORAGE_SERVICE === 's3' && e.S3_BUCKET
+      ? {
+          service: 's3',
+          bucket: e.S3_BUCKET,
+          region: e.S3_REGION,
+          endpoint: e.S3_ENDPOINT,
+          accessKeyId: e.S3_ACCESS_KEY_ID,
+          secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+          forcePathStyle: e.S3_FORCE_PATH_STYLE,
+        }
+      : { service: 'local' };
   return {
     port: e.PORT,
     host: e.HOST,
@@ -91,5 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sessionTtlDays: e.SESSION_TTL_DAYS,
     trustProxy: e.TRUST_PROXY,
+    storage,
+    attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
   };
 }

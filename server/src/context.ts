@@ -10,6 +10,8 @@ import { DevMailboxTransport, SmtpTransport } from './platform/mail/transports';
 import { Outbox, type OutboxOptions } from './platform/outbox/outbox';
 import { rocketHubVersion } from './paths';
 import { MemoryRateLimiter, type RateLimiter, RedisRateLimiter } from './platform/rate-limit';
+import { openStorage } from './platform/storage/open-storage';
+import type { Storage } from './platform/storage/storage';
 
 /** Everything a use case may need, built once per process. Services take the parts they use. */
 export type AppContext = {
@@ -22,6 +24,8 @@ export type AppContext = {
   mailer: Mailer;
   rateLimiter: RateLimiter;
   redis: Redis | undefined;
+  /** Files (attachments): the local disk or an S3-compatible bucket. */
+  storage: Storage;
   secretKeyBase: string;
   /** RocketHub's version (root package.json). */
   version: string;
@@ -60,6 +64,8 @@ export async function createContext(config: Config, log: Logger, options: Contex
     const transport = config.smtpUrl ? new SmtpTransport(config.smtpUrl) : new DevMailboxTransport(database);
     closers.push(() => transport.close());
     const mailer = new Mailer(outbox, transport, config.mailFrom);
+    const storage = await openStorage(config);
+    closers.push(() => storage.close());
 
     let redis: Redis | undefined;
     if (config.redisUrl) {
@@ -83,6 +89,7 @@ export async function createContext(config: Config, log: Logger, options: Contex
       mailer,
       rateLimiter,
       redis,
+      storage,
       secretKeyBase,
       version: rocketHubVersion(),
       transaction: (fn) => outbox.commit(() => database.db.transaction(fn)),

@@ -3,6 +3,9 @@ import { buildApp, type BuildAppOptions } from './app';
 import type { Config } from './config';
 import { type AppContext, type ContextOptions, createContext } from './context';
 import { modules } from './modules';
+import { attachmentPresenter } from './modules/attachments/service';
+import { useAttachmentPresenter } from './modules/messages/service';
+import { type Realtime, startRealtime } from './modules/realtime/service';
 import type { JobDefinition } from './modules/module';
 import { createLogger, type Logger } from './platform/logger';
 
@@ -10,21 +13,25 @@ export type RocketHub = { ctx: AppContext; app: FastifyInstance | undefined; clo
 
 export type StartOptions = ContextOptions & BuildAppOptions & { log?: Logger; listen?: boolean };
 
-/**
- * Builds and starts the roles this node runs: `web` (HTTP API and dashboard), `worker` (outbox
- * handlers and jobs). `realtime` arrives with the conversation core.
- */
 async function startJob(ctx: AppContext, job: JobDefinition): Promise<void> {
   await ctx.jobs.work(job.name, job.handle);
   if (job.cron) await ctx.jobs.schedule(job.name, job.cron);
 }
 
+/**
+ * Builds and starts the roles this node runs: `web` (HTTP API and dashboard), `realtime` (`/cable`),
+ * `worker` (outbox handlers and jobs). Every node pushes the live events it commits.
+ */
 export async function startRocketHub(config: Config, options: StartOptions = {}): Promise<RocketHub> {
   const log = options.log ?? createLogger(config.logLevel);
   const ctx = await createContext(config, log, options);
   let app: FastifyInstance | undefined;
+  let realtime: Realtime | undefined;
   try {
+    // Messages show their attachments with this installation's signed links (webhook payloads too).
+    useAttachmentPresenter(attachmentPresenter(ctx));
     for (const module of modules) for (const handler of module.handlers?.(ctx) ?? []) ctx.outbox.subscribe(handler);
+    realtime = startRealtime(ctx);
     const jobs = modules.flatMap((module) => module.jobs?.(ctx) ?? []);
     // Every node may send jobs, so every node makes sure the queues exist; workers run them.
     for (const job of jobs) await ctx.jobs.defineQueue(job.name, job.retry);
@@ -39,6 +46,7 @@ export async function startRocketHub(config: Config, options: StartOptions = {})
     }
   } catch (error) {
     await app?.close();
+    await realtime?.stop();
     await ctx.close();
     throw error;
   }
@@ -47,6 +55,7 @@ export async function startRocketHub(config: Config, options: StartOptions = {})
     app,
     async close() {
       await app?.close();
+      await realtime?.stop();
       await ctx.close();
     },
   };

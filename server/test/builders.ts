@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { AppContext } from '../src/context';
-import type { AccountRole } from '../src/db/schema';
+import { type AccountRole, conversations as conversationRows } from '../src/db/schema';
 import * as accounts from '../src/modules/accounts/service';
 import * as auth from '../src/modules/auth/service';
+import * as contactService from '../src/modules/contacts/service';
 import * as inboxService from '../src/modules/inboxes/service';
 import { createPlatformApp } from '../src/modules/platform-api/service';
 import * as users from '../src/modules/users/service';
@@ -85,4 +87,36 @@ export async function buildInbox(
   });
   if (options.memberIds?.length) await inboxService.changeInboxMembers(ctx, accountId, inbox.id, 'add', options.memberIds);
   return inbox;
+}
+
+export type BuiltContact = Awaited<ReturnType<typeof contactService.createContact>>['contact'];
+
+/** A contact of an account, through the contacts service (an email makes it show in lists and searches). */
+export async function buildContact(ctx: AppContext, accountId: number, input: contactService.ContactInput = {}): Promise<BuiltContact> {
+  const created = await contactService.createContact(ctx, { accountId, userId: 0, role: 'administrator' }, {
+    name: `Contact ${unique()}`,
+    email: `contact-${unique()}@example.test`,
+    ...input,
+  });
+  return created.contact;
+}
+
+/** A conversation row of a contact, written straight to the table (for modules that only read conversations). */
+export async function buildConversationRow(
+  ctx: AppContext,
+  input: { accountId: number; inboxId: number; contactId: number; status?: 'open' | 'resolved' | 'pending' | 'snoozed'; lastActivityAt?: Date },
+) {
+  const [row] = await ctx.db
+    .insert(conversationRows)
+    .values({
+      accountId: input.accountId,
+      inboxId: input.inboxId,
+      contactId: input.contactId,
+      status: input.status ?? 'open',
+      displayId: sql`(SELECT coalesce(max(display_id), 0) + 1 FROM conversations WHERE account_id = ${input.accountId})`,
+      ...(input.lastActivityAt ? { lastActivityAt: input.lastActivityAt } : {}),
+    })
+    .returning();
+  if (!row) throw new Error('conversation insert returned no row');
+  return row;
 }

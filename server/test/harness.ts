@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -27,8 +29,10 @@ export async function openTestDatabase(): Promise<Database> {
   return openDatabase({ kind: 'memory', loadDataDir: new Blob([tarball]) });
 }
 
+/** Every test app gets its own data directory (files, upload spool), removed when it closes. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   const base = loadConfig({
+    DATA_DIR: overrides.dataDir ?? mkdtempSync(join(tmpdir(), 'rockethub-test-data-')),
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -43,31 +47,36 @@ export type TestApp = {
   app: FastifyInstance;
   ctx: AppContext;
   database: Database;
+  /** `http://127.0.0.1:<port>` when started with `listen: true` (websocket tests); empty otherwise. */
+  url: string;
   request(options: InjectOptions & { token?: string }): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 };
 
-/** The real app on a fresh database, served through `inject` (no port). */
-export async function startTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/** The real app on a fresh database, served through `inject` (no port), or on a free port with `listen`. */
+export async function startTestApp(overrides: Partial<Config> = {}, options: { listen?: boolean } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   const node = await startRocketHub(testConfig(overrides), {
     database,
-    listen: false,
+    listen: options.listen ?? false,
     serveWeb: false,
     outbox: { pollIntervalMs: 100 },
   });
   const app = node.app;
   if (!app) throw new Error('test app has no web role');
+  const address = options.listen ? app.server.address() : null;
   return {
     app,
     ctx: node.ctx,
     database,
+    url: address && typeof address === 'object' ? `http://127.0.0.1:${address.port}` : '',
     request({ token, headers, ...options }) {
       return app.inject({ ...options, headers: { ...(token ? { api_access_token: token } : {}), ...headers } });
     },
     async close() {
       await node.close();
       await database.close();
+      if (!overrides.dataDir) rmSync(node.ctx.config.dataDir, { recursive: true, force: true });
     },
   };
 }

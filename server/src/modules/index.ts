@@ -1,17 +1,20 @@
 import { accountsModule } from './accounts';
 import { agentsModule } from './agents';
+import { attachmentsModule } from './attachments';
 import { authModule } from './auth';
-import { cannedResponsesModule } from './canned-responses';
+import { contactsModule } from './contacts';
 import { conversationsModule } from './conversations';
 import { devMailboxModule } from './dev-mailbox';
 import { healthModule } from './health';
-import { inboxesModule } from './inboxes';
-import { labelsModule } from './labels';
 import { messagesModule } from './messages';
 import type { Module } from './module';
 import { platformApiModule } from './platform-api';
 import { profileModule } from './profile';
+import { realtimeModule } from './realtime';
 import { searchModule } from './search';
+import { cannedResponsesModule } from './canned-responses';
+import { inboxesModule } from './inboxes';
+import { labelsModule } from './labels';
 import { teamsModule } from './teams';
 import { webhooksModule } from './webhooks';
 
@@ -24,6 +27,8 @@ export const modules: Module[] = [
   agentsModule,
   devMailboxModule,
   platformApiModule,
+  realtimeModule,
+  contactsModule,
   conversationsModule,
   messagesModule,
   searchModule,
@@ -32,4 +37,5 @@ export const modules: Module[] = [
   labelsModule,
   cannedResponsesModule,
   webhooksModule,
+  attachmentsModule,
 ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AppError } from './errors';
 
 /** Building blocks for route schemas, so every endpoint rejects the same bad input the same way. */
 
@@ -39,3 +40,14 @@ export const localeCode = z
 export const role = z.enum(['administrator', 'agent']);
 
 export const successResponse = z.object({ success: z.literal(true) });
+
+/**
+ * Validates input that did not go through a route schema (multipart fields, stored data): the same
+ * 422 naming each field as route validation.
+ */
+export function parseInput<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const errors = result.error.issues.map((issue) => ({ field: issue.path.join('.') || 'body', message: issue.message, code: issue.code }));
+  throw new AppError('validation_failed', `Validation failed: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`, errors);
+}

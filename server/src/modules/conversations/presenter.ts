@@ -1,5 +1,6 @@
 import type { contacts, teams, users } from '../../db/schema';
-import { unix } from '../messages/presenter';
+import { unixSeconds as unix } from '../../platform/time';
+import { presentContact } from '../contacts/presenter';
 import { availableName } from '../users/service';
 import type { ConversationRow, Related } from './repository';
 
@@ -12,23 +13,10 @@ type ContactRow = typeof contacts.$inferSelect;
 type UserRow = typeof users.$inferSelect;
 type TeamRow = typeof teams.$inferSelect;
 
-/** A contact as conversations and messages show their sender. */
+/** A contact as conversations and messages show their sender: the contact, without its inboxes. */
 export function presentContactSender(contact: ContactRow) {
-  return {
-    id: contact.id,
-    name: contact.name,
-    email: contact.email,
-    phone_number: contact.phoneNumber,
-    identifier: contact.identifier,
-    thumbnail: contact.avatarUrl ?? '',
-    blocked: contact.blocked,
-    additional_attributes: contact.additionalAttributes,
-    custom_attributes: contact.customAttributes,
-    last_activity_at: unix(contact.lastActivityAt),
-    created_at: unix(contact.createdAt),
-    availability_status: 'offline',
-    type: 'contact',
-  };
+  const { contact_inboxes: _inboxes, ...sender } = presentContact(contact, []);
+  return sender;
 }
 
 /** An agent as conversations and messages show them. */

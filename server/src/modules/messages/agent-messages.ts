@@ -1,5 +1,6 @@
 import type { AppContext } from '../../context';
 import { invalidField, notFound } from '../../platform/errors';
+import { type AttachmentUpload, removeAttachmentsOf } from '../attachments/service';
 import { presentOne } from '../conversations/service';
 import * as conversations from '../conversations/service';
 import type { Member } from '../conversations/member';
@@ -42,6 +43,7 @@ export type AgentMessageInput = {
   contentType?: string | undefined;
   contentAttributes?: Record<string, unknown> | undefined;
   sourceId?: string | undefined;
+  attachments?: AttachmentUpload[] | undefined;
 };
 
 /**
@@ -64,6 +66,7 @@ export async function postAgentMessage(ctx: AppContext, member: Member, displayI
       contentType: input.contentType,
       contentAttributes: input.contentAttributes,
       sourceId: input.sourceId,
+      attachments: input.attachments,
       sender: messageType === 'incoming' ? { type: 'contact', id: conversation.contactId } : { type: 'user', id: member.userId },
     });
     return json;
@@ -85,7 +88,7 @@ export async function deleteAgentMessage(ctx: AppContext, member: Member, displa
       deletedAt: new Date(),
       contentAttributes: { ...message.contentAttributes, deleted: true },
     });
-    await messages.removeAttachmentsOf(ctx, tx, [message.id]);
+    await removeAttachmentsOf(ctx, tx, [message.id]);
     const json = (await presentFor(tx, conversation, deleted))!;
     if (conversation.lastMessage && conversation.lastMessage.id === message.id) {
       const { conversation: _ignored, ...preview } = json;

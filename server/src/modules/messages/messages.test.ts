@@ -3,7 +3,9 @@ import type { DomainEvent } from '../../platform/outbox/types';
 import { buildAccount, type BuiltAccount } from '../../../test/builders';
 import { expectContractFields, expectDocumentedResponse } from '../../../test/contract';
 import { insertContact, insertInbox } from '../../../test/conversation-builders';
-import { expectError, UNKNOWN_ID } from '../../../test/expect-api';
+import { expectError, settleDeliveries, UNKNOWN_ID } from '../../../test/expect-api';
+import { filePart, multipart } from '../../../test/multipart';
+import sharp from 'sharp';
 import { startTestApp, type TestApp } from '../../../test/harness';
 
 describe('messages API', () => {
@@ -162,5 +164,58 @@ describe('messages API', () => {
     const widget = await setup('web_widget');
     const widgetMessage = (await send(widget.account, widget.conversationId, { content: 'x' })).json();
     expectError(await t.request({ method: 'PATCH', url: url(widget.account, widget.conversationId, `/${widgetMessage.id}`), token: widget.account.admin.token, payload: { status: 'read' } }), 422, 'status');
+  });
+});
+
+describe('messages with attachments', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('takes files as multipart, shows them with signed links and thumbnails, and removes them with the message', async () => {
+    const account = await buildAccount(t.ctx);
+    const inbox = await insertInbox(t.ctx, account.id, { memberIds: [account.agent.id] });
+    const { contact } = await insertContact(t.ctx, account.id, inbox.id);
+    const conversation = await t.request({
+      method: 'POST',
+      url: `/api/v1/accounts/${account.id}/conversations`,
+      token: account.admin.token,
+      payload: { inbox_id: inbox.id, contact_id: contact.id },
+    });
+    const base = `/api/v1/accounts/${account.id}/conversations/${conversation.json().id}/messages`;
+    const png = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#1f93ff' } }).png().toBuffer();
+    const res = await t.request({
+      method: 'POST',
+      url: base,
+      token: account.agent.token,
+      ...multipart([
+        { name: 'content', data: 'Segue o comprovante' },
+        { name: 'private', data: 'false' },
+        filePart(png, 'comprovante.png', 'image/png'),
+        filePart('linha 1\nlinha 2\n', 'notas.txt', 'text/plain'),
+      ]),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const message = res.json();
+    expect(message.content).toBe('Segue o comprovante');
+    expect(message.attachments).toEqual([
+      expect.objectContaining({ file_type: 'image', width: 640, height: 480, data_url: expect.stringContaining('/attachments/'), thumb_url: expect.stringContaining('thumbnail') }),
+      expect.objectContaining({ file_type: 'file', file_size: 16 }),
+    ]);
+    const image = await t.request({ method: 'GET', url: new URL(message.attachments[0].data_url).pathname });
+    expect(image.statusCode).toBe(200);
+    expect(image.rawPayload.equals(png)).toBe(true);
+
+    const onlyFile = await t.request({ method: 'POST', url: base, token: account.agent.token, ...multipart([filePart(png, 'foto.png', 'image/png')]) });
+    expect(onlyFile.json()).toMatchObject({ content: null, attachments: [expect.objectContaining({ file_type: 'image' })] });
+    expectError(await t.request({ method: 'POST', url: base, token: account.agent.token, ...multipart([{ name: 'content', data: ' ' }]) }), 422, 'content');
+    expectError(await t.request({ method: 'POST', url: base, token: account.agent.token, ...multipart([{ name: 'private', data: 'maybe' }, filePart(png, 'a.png')]) }), 422, 'private');
+
+    const deleted = await t.request({ method: 'DELETE', url: `${base}/${message.id}`, token: account.agent.token });
+    expect(deleted.json().attachments).toEqual([]);
+    await settleDeliveries(t);
+    expect((await t.request({ method: 'GET', url: new URL(message.attachments[0].data_url).pathname })).statusCode).toBe(404);
   });
 });

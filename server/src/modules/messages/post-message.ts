@@ -1,6 +1,7 @@
 import type { AppContext } from '../../context';
 import type { Executor } from '../../db/client';
 import { invalidField } from '../../platform/errors';
+import { type AttachmentUpload, insertAttachments } from '../attachments/service';
 import * as conversations from '../conversations/service';
 import type { ConversationRow } from '../conversations/service';
 import { MESSAGE_TYPE_NUMBER } from './presenter';
@@ -20,6 +21,8 @@ export type PostMessageInput = {
   /** The channel's id of the message: a repeat with the same id returns the first message. */
   sourceId?: string | undefined;
   sender: MessageSender;
+  /** Files already stored (attachments' `readUploads`); their rows are written with the message. */
+  attachments?: AttachmentUpload[] | undefined;
 };
 
 /**
@@ -56,6 +59,7 @@ export async function postMessage(ctx: AppContext, tx: Executor, conversation: C
     senderType: input.sender.type,
     senderId: input.sender.id,
   });
+  if (input.attachments && input.attachments.length > 0) await insertAttachments(tx, row.accountId, row.id, input.attachments);
   const contactInbox = await conversations.contactInboxOf(tx, conversation);
   const [json] = await messages.presentMessages(tx, conversation, contactInbox?.sourceId ?? null, [row]);
   const { conversation: _ignored, ...preview } = json!;

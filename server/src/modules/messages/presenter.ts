@@ -1,3 +1,4 @@
+import { unixSeconds as unix } from '../../platform/time';
 import type { AttachmentRow, MessageRow } from './repository';
 
 /** Chatwoot numbers message types. */
@@ -7,7 +8,7 @@ export const MESSAGE_TYPE_NAME = ['incoming', 'outgoing', 'activity', 'template'
 /** Chatwoot's sender types are its class names. */
 export const SENDER_TYPE_NAME = { user: 'User', contact: 'Contact', agent_bot: 'AgentBot' } as const;
 
-export const unix = (date: Date | null | undefined) => (date ? Math.floor(date.getTime() / 1000) : null);
+
 
 export type SenderJson = Record<string, unknown> | null;
 

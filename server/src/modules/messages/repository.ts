@@ -85,7 +85,3 @@ export async function findBySourceId(db: Executor, inboxId: number, sourceId: st
   return row;
 }
 
-export async function deleteAttachmentsOf(tx: Executor, messageIds: number[]): Promise<AttachmentRow[]> {
-  if (messageIds.length === 0) return [];
-  return tx.delete(attachments).where(inArray(attachments.messageId, messageIds)).returning();
-}

@@ -5,7 +5,8 @@ import type { AppContext } from '../../context';
 import { invalidField } from '../../platform/errors';
 import { errorResponses } from '../../platform/http/schemas';
 import { authorize } from '../../platform/permissions';
-import { id, jsonObject } from '../../platform/validation';
+import { id, jsonObject, parseInput } from '../../platform/validation';
+import { discardUploads, readUploads } from '../attachments/service';
 import { requireMember } from '../auth/guards';
 import { memberOf } from '../conversations/member';
 import { conversationParams, messageSchema } from '../conversations/schemas';
@@ -13,6 +14,36 @@ import { deleteAgentMessage, listForAgent, postAgentMessage, reactToMessage, upd
 import { MAX_CONTENT_LENGTH } from './post-message';
 
 const tags = ['Messages'];
+
+const messageBody = z.object({
+  content: z.string().max(MAX_CONTENT_LENGTH).nullable().optional(),
+  message_type: z.enum(['outgoing', 'incoming', 'template']).optional(),
+  private: z.boolean().optional(),
+  content_type: z.enum(['text', 'input_email', 'cards', 'input_select', 'form', 'article', 'input_csat']).optional(),
+  content_attributes: jsonObject.optional(),
+  source_id: z.string().trim().min(1).max(255).optional(),
+  campaign_id: z.number().int().optional(),
+  template_params: jsonObject.optional(),
+  echo_id: z.string().max(255).optional(),
+});
+
+/** Multipart fields are text: booleans and JSON objects arrive written out. */
+function multipartFields(fields: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (typeof value !== 'string') out[key] = value;
+    else if (key === 'private') out[key] = value === 'true' ? true : value === 'false' ? false : value;
+    else if (key === 'content_attributes' || key === 'template_params') {
+      try {
+        out[key] = JSON.parse(value);
+      } catch {
+        out[key] = value;
+      }
+    } else if (key === 'campaign_id' && /^\d+$/.test(value)) out[key] = Number(value);
+    else out[key] = value;
+  }
+  return out;
+}
 const messageParams = conversationParams.extend({ message_id: id });
 
 export function messageRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -58,38 +89,39 @@ export function messageRoutes(app: FastifyInstance, ctx: AppContext): void {
   r.post(
     base,
     {
+      config: { multipart: true },
       schema: {
         tags,
         summary: 'Reply, or write a private note (`private: true`; `[@Name](mention://user/ID/Name)` mentions an agent)',
         description:
-          'On API inboxes, integrations may post the contact’s messages with `message_type: incoming`. `content_attributes.in_reply_to` quotes a message of the conversation. `source_id` makes a retry return the first message.',
+          'JSON, or multipart/form-data with the same fields and files in `attachments[]` (up to 10; ATTACHMENT_MAX_BYTES each; images, audio, video, PDF, office documents, text). On API inboxes, integrations may post the contact’s messages with `message_type: incoming`. `content_attributes.in_reply_to` quotes a message of the conversation. `source_id` makes a retry return the first message.',
         params: conversationParams,
-        body: z.object({
-          content: z.string().max(MAX_CONTENT_LENGTH).nullable().optional(),
-          message_type: z.enum(['outgoing', 'incoming', 'template']).optional(),
-          private: z.boolean().optional(),
-          content_type: z.enum(['text', 'input_email', 'cards', 'input_select', 'form', 'article', 'input_csat']).optional(),
-          content_attributes: jsonObject.optional(),
-          source_id: z.string().trim().min(1).max(255).optional(),
-          campaign_id: z.number().int().optional(),
-          template_params: jsonObject.optional(),
-        }),
+        body: messageBody.nullish(),
         response: { 200: messageSchema, ...errorResponses(401, 403, 404, 422) },
       },
     },
     async (request) => {
       const m = await member(request, request.params.account_id, true);
-      const b = request.body;
-      const content = b.content?.trim() ? b.content : null;
-      if (content === null) throw invalidField('content', 'must not be blank', 'too_small');
-      return postAgentMessage(ctx, m, request.params.conversation_id, {
-        content,
-        private: b.private ?? false,
-        messageType: b.message_type,
-        contentType: b.content_type,
-        contentAttributes: b.content_attributes,
-        sourceId: b.source_id,
-      });
+      const form = request.isMultipart()
+        ? await readUploads(ctx, request, request.params.account_id)
+        : { fields: request.body ?? {}, uploads: [] };
+      try {
+        const b = parseInput(messageBody, request.isMultipart() ? multipartFields(form.fields) : form.fields);
+        const content = b.content?.trim() ? b.content : null;
+        if (content === null && form.uploads.length === 0) throw invalidField('content', 'must not be blank', 'too_small');
+        return await postAgentMessage(ctx, m, request.params.conversation_id, {
+          content,
+          private: b.private ?? false,
+          messageType: b.message_type,
+          contentType: b.content_type,
+          contentAttributes: b.content_attributes,
+          sourceId: b.source_id,
+          attachments: form.uploads,
+        });
+      } catch (error) {
+        await discardUploads(ctx, form.uploads);
+        throw error;
+      }
     },
   );
 

@@ -1,5 +1,4 @@
 import { inArray } from 'drizzle-orm';
-import type { AppContext } from '../../context';
 import type { Executor } from '../../db/client';
 import { contacts, users } from '../../db/schema';
 import { presentContactSender, presentUserSender } from '../conversations/presenter';
@@ -77,19 +76,5 @@ export async function presentMessages(
       ? []
       : attachmentRows.filter((a) => a.messageId === message.id).map((a) => attachmentPresenter(a));
     return presentMessage(message, { conversation: conversationPart, sender, attachments });
-  });
-}
-
-/**
- * Removes the attachments of messages: rows now, stored files once the transaction commits (the
- * attachments module handles `attachment.removed`).
- */
-export async function removeAttachmentsOf(ctx: AppContext, tx: Executor, messageIds: number[]) {
-  const rows = await repository.deleteAttachmentsOf(tx, messageIds);
-  if (rows.length === 0) return;
-  await ctx.outbox.record(tx, {
-    name: 'attachment.removed',
-    accountId: rows[0]!.accountId,
-    payload: { keys: rows.flatMap((r) => [r.storageKey, r.thumbnailKey].filter((k): k is string => k !== null)) },
   });
 }

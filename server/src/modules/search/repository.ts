@@ -10,7 +10,7 @@ export async function searchContacts(db: Executor, accountId: number, pattern: s
     .where(
       and(
         eq(contacts.accountId, accountId),
-        sql`rh_search_text(${contacts.name}, ${contacts.email}, ${contacts.phoneNumber}, ${contacts.identifier}) LIKE public.rh_fold(${pattern})`,
+        sql`${contacts.searchText} LIKE public.rh_fold(${pattern})`,
       ),
     )
     .orderBy(desc(contacts.lastActivityAt), desc(contacts.id))

@@ -106,7 +106,7 @@ describe('search API', () => {
       await plan(sql`SELECT id FROM messages WHERE rh_search_vector(content) @@ to_tsquery('simple', public.rh_fold('boleto:*'))`),
     ).toContain('messages_search_idx');
     expect(
-      await plan(sql`SELECT id FROM contacts WHERE rh_search_text(name, email, phone_number, identifier) LIKE public.rh_fold('%conceicao%')`),
+      await plan(sql`SELECT id FROM contacts WHERE search_text LIKE public.rh_fold('%conceicao%')`),
     ).toContain('contacts_search_trgm_idx');
   });
 });

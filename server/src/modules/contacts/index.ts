@@ -1,0 +1,4 @@
+import type { Module } from '../module';
+import { contactRoutes } from './routes';
+
+export const contactsModule: Module = { name: 'contacts', routes: contactRoutes };

@@ -1,0 +1,484 @@
+import { and, asc, desc, eq, inArray, ne, or, type SQL, sql, type SQLWrapper } from 'drizzle-orm';
+import type { Executor } from '../../db/client';
+import { accountUsers, contactInboxes, contactNotes, contacts, conversations, inboxes, messages, users } from '../../db/schema';
+import type { ContactFilter, FilterCondition, TextSource } from './filter';
+
+export type ContactRow = typeof contacts.$inferSelect;
+export type NewContact = typeof contacts.$inferInsert;
+export type ContactPatch = Partial<Omit<NewContact, 'id' | 'accountId' | 'createdAt'>>;
+
+/** Chatwoot's page size for contact lists. */
+const PAGE_SIZE = 15;
+
+export const CONTACT_SORT_KEYS = ['name', 'email', 'phone_number', 'last_activity_at', 'created_at', 'company_name', 'city'] as const;
+export type ContactSort = { key: (typeof CONTACT_SORT_KEYS)[number]; direction: 'asc' | 'desc' };
+
+/** The fields that identify a contact, each unique in the account. */
+export type IdentityField = 'email' | 'phone_number' | 'identifier';
+
+// ——— contacts ———
+
+export async function findContact(db: Executor, accountId: number, contactId: number): Promise<ContactRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.accountId, accountId), eq(contacts.id, contactId)));
+  return row;
+}
+
+/** Both contacts of a merge, locked in id order (so two merges of the same pair cannot deadlock). */
+export async function lockContacts(db: Executor, accountId: number, contactIds: number[]): Promise<ContactRow[]> {
+  return db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.accountId, accountId), inArray(contacts.id, contactIds)))
+    .orderBy(asc(contacts.id))
+    .for('update');
+}
+
+/** Which of the given identity values another contact of the account already has. */
+export async function findIdentityConflicts(
+  db: Executor,
+  accountId: number,
+  identity: { email?: string | null | undefined; phoneNumber?: string | null | undefined; identifier?: string | null | undefined },
+  exceptContactId?: number,
+): Promise<IdentityField[]> {
+  const clashes: SQL[] = [];
+  if (identity.email) clashes.push(sql`lower(${contacts.email}) = lower(${identity.email})`);
+  if (identity.phoneNumber) clashes.push(eq(contacts.phoneNumber, identity.phoneNumber));
+  if (identity.identifier) clashes.push(eq(contacts.identifier, identity.identifier));
+  if (clashes.length === 0) return [];
+  const rows = await db
+    .select({ email: contacts.email, phoneNumber: contacts.phoneNumber, identifier: contacts.identifier })
+    .from(contacts)
+    .where(
+      and(
+        eq(contacts.accountId, accountId),
+        or(...clashes),
+        exceptContactId === undefined ? undefined : ne(contacts.id, exceptContactId),
+      ),
+    )
+    .limit(3);
+  const fields = new Set<IdentityField>();
+  for (const row of rows) {
+    if (identity.email && row.email?.toLowerCase() === identity.email.toLowerCase()) fields.add('email');
+    if (identity.phoneNumber && row.phoneNumber === identity.phoneNumber) fields.add('phone_number');
+    if (identity.identifier && row.identifier === identity.identifier) fields.add('identifier');
+  }
+  return [...fields];
+}
+
+const UNIQUE_CONSTRAINT_FIELDS: Record<string, IdentityField | 'source_id'> = {
+  contacts_account_email_idx: 'email',
+  contacts_account_phone_idx: 'phone_number',
+  contacts_account_identifier_idx: 'identifier',
+  contact_inboxes_inbox_source_idx: 'source_id',
+};
+
+/** The field a unique violation (a concurrent write that won the race) is about, if it is one of ours. */
+export function uniqueViolationField(error: unknown): IdentityField | 'source_id' | undefined {
+  const cause = (error as { cause?: unknown }).cause ?? error;
+  const { code, constraint } = cause as { code?: unknown; constraint?: unknown };
+  if (code !== '23505' || typeof constraint !== 'string') return undefined;
+  return UNIQUE_CONSTRAINT_FIELDS[constraint];
+}
+
+export async function insertContact(db: Executor, values: NewContact): Promise<ContactRow> {
+  const [row] = await db.insert(contacts).values(values).returning();
+  if (!row) throw new Error('contact insert returned no row');
+  return row;
+}
+
+export async function updateContact(db: Executor, accountId: number, contactId: number, patch: ContactPatch): Promise<ContactRow | undefined> {
+  const [row] = await db
+    .update(contacts)
+    .set({ ...patch, updatedAt: sql`now()` })
+    .where(and(eq(contacts.accountId, accountId), eq(contacts.id, contactId)))
+    .returning();
+  return row;
+}
+
+/** Deletes the contact; its conversations (and their messages), contact inboxes and notes go with it. */
+export async function deleteContact(db: Executor, accountId: number, contactId: number): Promise<ContactRow | undefined> {
+  const [row] = await db
+    .delete(contacts)
+    .where(and(eq(contacts.accountId, accountId), eq(contacts.id, contactId)))
+    .returning();
+  return row;
+}
+
+// ——— lists: every page is led by account_id and ordered along an index ———
+
+/** Chatwoot lists and searches only "resolved" contacts: those with an email, phone number or identifier. */
+const resolved = sql`(${contacts.email} IS NOT NULL OR ${contacts.phoneNumber} IS NOT NULL OR ${contacts.identifier} IS NOT NULL)`;
+
+const fold = (value: SQLWrapper) => sql`rh_fold(${value})`;
+const additional = (key: string) => sql`(${contacts.additionalAttributes} ->> ${key})`;
+const custom = (key: string) => sql`(${contacts.customAttributes} ->> ${key})`;
+
+/**
+ * ORDER BY terms for a sort. Name, email, phone number, creation and the default (most recently
+ * active first) follow indexes of contacts.ts; the rarer company, city and oldest-activity orders
+ * sort the account's contacts (about 0.25 s at 500k).
+ */
+function ordering(sort: ContactSort): SQL[] {
+  const direction = sql.raw(sort.direction === 'desc' ? 'DESC' : 'ASC');
+  const tieBreak = sql`${contacts.id} ${direction}`;
+  switch (sort.key) {
+    case 'name':
+      return [sql`${fold(contacts.name)} ${direction}`, tieBreak];
+    case 'email':
+      return [sql`lower(${contacts.email}) ${direction}`, tieBreak];
+    case 'phone_number':
+      return [sql`${contacts.phoneNumber} ${direction}`, tieBreak];
+    case 'created_at':
+      return [sql`${contacts.createdAt} ${direction}`, tieBreak];
+    // Contacts never active, or without the attribute, come last either way (as Chatwoot).
+    case 'last_activity_at':
+      return [sql`${contacts.lastActivityAt} ${direction} NULLS LAST`, tieBreak];
+    case 'company_name':
+      return [sql`${additional('company_name')} ${direction} NULLS LAST`, tieBreak];
+    case 'city':
+      return [sql`${additional('city')} ${direction} NULLS LAST`, tieBreak];
+  }
+}
+
+export type ContactPage = { rows: ContactRow[]; count: number };
+
+function pageQuery(db: Executor, where: SQL, order: SQL[], pageNumber: number) {
+  return db
+    .select()
+    .from(contacts)
+    .where(where)
+    .orderBy(...order)
+    .limit(PAGE_SIZE)
+    .offset((pageNumber - 1) * PAGE_SIZE);
+}
+
+async function page(db: Executor, where: SQL, order: SQL[], pageNumber: number): Promise<ContactPage> {
+  const [rows, counted] = await Promise.all([
+    pageQuery(db, where, order, pageNumber),
+    db.select({ count: sql<number>`count(*)::int` }).from(contacts).where(where),
+  ]);
+  return { rows, count: counted[0]?.count ?? 0 };
+}
+
+export async function listContacts(
+  db: Executor,
+  input: { accountId: number; labels: string[]; sort: ContactSort; page: number },
+): Promise<ContactPage> {
+  const where = and(
+    eq(contacts.accountId, input.accountId),
+    resolved,
+    input.labels.length > 0 ? sql`${contacts.labels} && ${pgTextArray(input.labels)}` : undefined,
+  ) as SQL;
+  return page(db, where, ordering(input.sort), input.page);
+}
+
+/** `%`, `_` and `\` match themselves in a LIKE pattern once escaped. */
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** The folded text of name, email, phone and identifier contains the term (trigram index). */
+const containsTerm = (term: string) => sql`${contacts.searchText} LIKE '%' || rh_fold(${escapeLike(term)}) || '%'`;
+
+/**
+ * The search page's query. Matching goes through the trigram index on the stored, folded
+ * `search_text` (with account_id, btree_gin). Exact matches of a field rank first, then a field
+ * starting with the term, then a word starting with it; then `sort` (by default the folded name,
+ * read from `search_text`, which starts with it). The rank folds nothing per row except the name
+ * of rows whose text starts with the term: a common term can match a tenth of the contacts.
+ */
+function searchParts(input: { accountId: number; term: string; sort?: ContactSort | undefined }) {
+  const where = and(eq(contacts.accountId, input.accountId), resolved, containsTerm(input.term)) as SQL;
+  const term = sql`rh_fold(${input.term})`;
+  const prefix = sql`rh_fold(${escapeLike(input.term)}) || '%'`;
+  const identity = [sql`lower(${contacts.email})`, sql`${contacts.phoneNumber}`, sql`lower(${contacts.identifier})`];
+  const rank = sql`CASE
+    WHEN ${or(...identity.map((f) => sql`${f} = ${term}`))} THEN 0
+    WHEN ${contacts.searchText} LIKE ${prefix} THEN (CASE WHEN ${fold(contacts.name)} = ${term} THEN 0 ELSE 1 END)
+    WHEN ${or(...identity.map((f) => sql`${f} LIKE ${prefix}`))} THEN 1
+    WHEN ${contacts.searchText} LIKE '% ' || ${prefix} THEN 2
+    ELSE 3 END`;
+  const sort = input.sort ?? { key: 'name', direction: 'asc' };
+  const then =
+    sort.key === 'name'
+      ? [sql`${contacts.searchText} ${sql.raw(sort.direction === 'desc' ? 'DESC' : 'ASC')}`, ...ordering(sort).slice(1)]
+      : ordering(sort);
+  return { where, order: [rank, ...then] };
+}
+
+/** A search page's rows query, as `searchContacts` runs it (tests read its plan). */
+export function searchContactsQuery(db: Executor, input: { accountId: number; term: string; sort?: ContactSort | undefined; page: number }) {
+  const { where, order } = searchParts(input);
+  return pageQuery(db, where, order, input.page);
+}
+
+export async function searchContacts(
+  db: Executor,
+  input: { accountId: number; term: string; sort?: ContactSort | undefined; page: number },
+): Promise<ContactPage> {
+  const { where, order } = searchParts(input);
+  return page(db, where, order, input.page);
+}
+
+/** A filter's conditions as one parameterised predicate: values are bound, never spliced in. */
+export async function filterContacts(
+  db: Executor,
+  input: { accountId: number; filter: ContactFilter; sort: ContactSort; page: number },
+): Promise<ContactPage> {
+  const parts: SQL[] = [];
+  input.filter.forEach(({ condition }, index) => {
+    if (index > 0) parts.push(sql.raw(input.filter[index - 1]?.join === 'OR' ? ' OR ' : ' AND '));
+    parts.push(sql`(${predicate(condition)})`);
+  });
+  const where = and(eq(contacts.accountId, input.accountId), sql`(${sql.join(parts)})`) as SQL;
+  return page(db, where, ordering(input.sort), input.page);
+}
+
+function textExpression(source: TextSource): SQL {
+  if ('column' in source) {
+    const column = { name: contacts.name, email: contacts.email, phone_number: contacts.phoneNumber, identifier: contacts.identifier }[source.column];
+    return sql`${column}`;
+  }
+  return 'additional' in source ? additional(source.additional) : custom(source.custom);
+}
+
+function predicate(condition: FilterCondition): SQL {
+  switch (condition.kind) {
+    case 'text': {
+      const value = textExpression(condition.source);
+      const present = sql`(${value} IS NOT NULL AND ${value} <> '')`;
+      const patterns = condition.values.map((v) => `%${escapeLike(v)}%`);
+      switch (condition.operator) {
+        case 'equal_to':
+          // Phone numbers are stored in E.164 as compared: their unique index answers.
+          if ('column' in condition.source && condition.source.column === 'phone_number') return sql`${value} = ANY(${pgTextArray(condition.values)})`;
+          return sql`lower(${value}) = ANY(${pgTextArray(condition.values)})`;
+        case 'not_equal_to':
+          return sql`(${value} IS NULL OR lower(${value}) <> ALL(${pgTextArray(condition.values)}))`;
+        case 'contains':
+          // On a searchable column, each value also narrows through the trigram index of search_text.
+          if ('column' in condition.source) {
+            return sql.join(
+              condition.values.map((v) => sql`(${containsTerm(v)} AND rh_fold(${value}) LIKE '%' || rh_fold(${escapeLike(v)}) || '%')`),
+              sql` OR `,
+            );
+          }
+          return sql`rh_fold(${value}) LIKE ANY(SELECT rh_fold(p) FROM unnest(${pgTextArray(patterns)}) AS p)`;
+        case 'does_not_contain':
+          return sql`(${value} IS NULL OR rh_fold(${value}) NOT LIKE ALL(SELECT rh_fold(p) FROM unnest(${pgTextArray(patterns)}) AS p))`;
+        case 'is_present':
+          return present;
+        case 'is_not_present':
+          return sql`NOT ${present}`;
+      }
+      break;
+    }
+    case 'time_range': {
+      const column = condition.column === 'created_at' ? contacts.createdAt : contacts.lastActivityAt;
+      const bounds: SQL[] = [sql`${column} IS NOT NULL`];
+      if (condition.from) bounds.push(sql`${column} >= ${condition.from.toISOString()}::timestamptz`);
+      if (condition.before) bounds.push(sql`${column} < ${condition.before.toISOString()}::timestamptz`);
+      const inside = sql.join(bounds, sql` AND `);
+      return condition.negate ? sql`NOT (${inside})` : inside;
+    }
+    case 'time_presence':
+      return condition.present ? sql`${contacts.lastActivityAt} IS NOT NULL` : sql`${contacts.lastActivityAt} IS NULL`;
+    case 'labels':
+      switch (condition.operator) {
+        case 'equal_to':
+          return sql`${contacts.labels} && ${pgTextArray(condition.values)}`;
+        case 'not_equal_to':
+          return sql`NOT (${contacts.labels} && ${pgTextArray(condition.values)})`;
+        case 'is_present':
+          return sql`cardinality(${contacts.labels}) > 0`;
+        case 'is_not_present':
+          return sql`cardinality(${contacts.labels}) = 0`;
+      }
+      break;
+    case 'blocked':
+      return sql`${contacts.blocked} = ${condition.value}`;
+    case 'custom_compare': {
+      const value = custom(condition.key);
+      const operator = sql.raw(condition.operator);
+      // Only values of the right form are compared, so a stray "n/a" cannot make the cast fail.
+      if (condition.type === 'number') {
+        return sql`(CASE WHEN ${value} ~ '^-?[0-9]{1,15}(\\.[0-9]{1,15})?$' THEN ${value}::numeric END) ${operator} ${condition.value}::numeric`;
+      }
+      return sql`(CASE WHEN ${value} ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}' THEN left(${value}, 10) END) ${operator} ${condition.value}`;
+    }
+  }
+  throw new Error('unhandled filter condition');
+}
+
+/** A text[] parameter (one bound value, not one per element). */
+function pgTextArray(values: string[]): SQL {
+  return sql`${sql.param(values)}::text[]`;
+}
+
+// ——— contact inboxes ———
+
+export type InboxSummary = { id: number; name: string; channelType: string; avatarUrl: string | null };
+export type ContactInboxView = { contactId: number; sourceId: string; pubsubToken: string; inbox: InboxSummary };
+
+const inboxSummary = { id: inboxes.id, name: inboxes.name, channelType: inboxes.channelType, avatarUrl: inboxes.avatarUrl };
+
+export async function listContactInboxes(db: Executor, contactIds: number[]): Promise<ContactInboxView[]> {
+  if (contactIds.length === 0) return [];
+  return db
+    .select({ contactId: contactInboxes.contactId, sourceId: contactInboxes.sourceId, pubsubToken: contactInboxes.pubsubToken, inbox: inboxSummary })
+    .from(contactInboxes)
+    .innerJoin(inboxes, eq(inboxes.id, contactInboxes.inboxId))
+    .where(inArray(contactInboxes.contactId, contactIds))
+    .orderBy(asc(contactInboxes.id));
+}
+
+export async function insertContactInbox(
+  db: Executor,
+  values: { accountId: number; contactId: number; inboxId: number; sourceId: string; pubsubToken: string },
+): Promise<void> {
+  await db.insert(contactInboxes).values(values);
+}
+
+export async function sourceIdTaken(db: Executor, inboxId: number, sourceId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: contactInboxes.id })
+    .from(contactInboxes)
+    .where(and(eq(contactInboxes.inboxId, inboxId), eq(contactInboxes.sourceId, sourceId)));
+  return row !== undefined;
+}
+
+// ——— notes ———
+
+export type NoteRow = {
+  id: number;
+  content: string;
+  contactId: number;
+  createdAt: Date;
+  updatedAt: Date;
+  userId: number | null;
+  userName: string | null;
+  userDisplayName: string | null;
+  userEmail: string | null;
+  userAvatarUrl: string | null;
+  userAvailability: string | null;
+};
+
+function selectNotes(db: Executor) {
+  return db
+    .select({
+      id: contactNotes.id,
+      content: contactNotes.content,
+      contactId: contactNotes.contactId,
+      createdAt: contactNotes.createdAt,
+      updatedAt: contactNotes.updatedAt,
+      userId: users.id,
+      userName: users.name,
+      userDisplayName: users.displayName,
+      userEmail: users.email,
+      userAvatarUrl: users.avatarUrl,
+      userAvailability: accountUsers.availability,
+    })
+    .from(contactNotes)
+    .leftJoin(users, eq(users.id, contactNotes.userId))
+    .leftJoin(accountUsers, and(eq(accountUsers.accountId, contactNotes.accountId), eq(accountUsers.userId, contactNotes.userId)));
+}
+
+/** A contact's notes, newest first (a contact has tens of them, not thousands). */
+export async function listNotes(db: Executor, accountId: number, contactId: number): Promise<NoteRow[]> {
+  return selectNotes(db)
+    .where(and(eq(contactNotes.accountId, accountId), eq(contactNotes.contactId, contactId)))
+    .orderBy(desc(contactNotes.id));
+}
+
+export async function findNote(db: Executor, accountId: number, contactId: number, noteId: number): Promise<NoteRow | undefined> {
+  const [row] = await selectNotes(db).where(
+    and(eq(contactNotes.accountId, accountId), eq(contactNotes.contactId, contactId), eq(contactNotes.id, noteId)),
+  );
+  return row;
+}
+
+export async function insertNote(db: Executor, values: { accountId: number; contactId: number; userId: number; content: string }): Promise<number> {
+  const [row] = await db.insert(contactNotes).values(values).returning({ id: contactNotes.id });
+  if (!row) throw new Error('note insert returned no row');
+  return row.id;
+}
+
+export async function updateNote(db: Executor, accountId: number, contactId: number, noteId: number, content: string): Promise<boolean> {
+  const rows = await db
+    .update(contactNotes)
+    .set({ content, updatedAt: sql`now()` })
+    .where(and(eq(contactNotes.accountId, accountId), eq(contactNotes.contactId, contactId), eq(contactNotes.id, noteId)))
+    .returning({ id: contactNotes.id });
+  return rows.length > 0;
+}
+
+export async function deleteNote(db: Executor, accountId: number, contactId: number, noteId: number): Promise<boolean> {
+  const rows = await db
+    .delete(contactNotes)
+    .where(and(eq(contactNotes.accountId, accountId), eq(contactNotes.contactId, contactId), eq(contactNotes.id, noteId)))
+    .returning({ id: contactNotes.id });
+  return rows.length > 0;
+}
+
+// ——— conversations (read for the contact page, moved by a merge) ———
+
+export type ContactConversationRow = typeof conversations.$inferSelect;
+
+/** The contact's 20 most recently active conversations in the given inboxes (all when undefined), as Chatwoot. */
+export async function listContactConversations(
+  db: Executor,
+  accountId: number,
+  contactId: number,
+  inboxIds: number[] | undefined,
+): Promise<ContactConversationRow[]> {
+  if (inboxIds?.length === 0) return [];
+  return db
+    .select()
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.accountId, accountId),
+        eq(conversations.contactId, contactId),
+        inboxIds ? inArray(conversations.inboxId, inboxIds) : undefined,
+      ),
+    )
+    .orderBy(desc(conversations.lastActivityAt), desc(conversations.id))
+    .limit(20);
+}
+
+/**
+ * Gives the mergee's conversations, contact inboxes and notes to the base contact, and makes the
+ * base the sender of the mergee's messages. Contact inboxes cannot clash: a source id is unique in
+ * its inbox whoever holds it.
+ */
+export async function moveContactBelongings(db: Executor, accountId: number, fromContactId: number, toContactId: number): Promise<void> {
+  const moved = await db
+    .update(conversations)
+    .set({ contactId: toContactId, updatedAt: sql`now()` })
+    .where(and(eq(conversations.accountId, accountId), eq(conversations.contactId, fromContactId)))
+    .returning({ id: conversations.id });
+  if (moved.length > 0) {
+    await db
+      .update(messages)
+      .set({ senderId: toContactId })
+      .where(
+        and(
+          inArray(
+            messages.conversationId,
+            moved.map((c) => c.id),
+          ),
+          eq(messages.senderType, 'contact'),
+          eq(messages.senderId, fromContactId),
+        ),
+      );
+  }
+  await db
+    .update(contactInboxes)
+    .set({ contactId: toContactId, updatedAt: sql`now()` })
+    .where(and(eq(contactInboxes.accountId, accountId), eq(contactInboxes.contactId, fromContactId)));
+  await db
+    .update(contactNotes)
+    .set({ contactId: toContactId })
+    .where(and(eq(contactNotes.accountId, accountId), eq(contactNotes.contactId, fromContactId)));
+}
