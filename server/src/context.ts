@@ -69,7 +69,8 @@ export async function createContext(config: Config, log: Logger, options: Contex
 
     let redis: Redis | undefined;
     if (config.redisUrl) {
-      redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 });
+      // Reconnect within a second after an outage (ioredis' default backoff grows to 5 s).
+      redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2, retryStrategy: (times) => Math.min(times * 200, 1000) });
       redis.on('error', (error) => log.warn({ err: error }, 'redis error'));
       await redis.connect();
       const connection = redis;

@@ -242,9 +242,12 @@ describe('agents API', () => {
         method: 'POST',
         url: agentsUrl(a.id),
         token: a.admin.token,
-        payload: { ...invitation(), availability_status: 'available' },
+        payload: { ...invitation(), availability_status: 'available', auto_offline: false },
       });
       expect(available.json().availability_status).toBe('online');
+      // With auto-offline on, others see an agent online only while they are connected.
+      const away = await t.request({ method: 'POST', url: agentsUrl(a.id), token: a.admin.token, payload: { ...invitation(), availability_status: 'online' } });
+      expect(away.json()).toMatchObject({ availability_status: 'offline', auto_offline: true });
     });
 
     it('rejects inviting a current member again with 422 on email and changes nothing', async () => {

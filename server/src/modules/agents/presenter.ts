@@ -1,8 +1,12 @@
+import type { Availability } from '../../db/schema';
 import type { MemberRow } from '../accounts/service';
 import { availableName } from '../users/service';
 
-/** An account member as the contract's `agent`. */
-export function presentAgent(member: MemberRow) {
+/**
+ * An account member as the contract's `agent`. `availability_status` is what others see (online only
+ * while connected, see realtime presence); the member's own choice is in their profile.
+ */
+export function presentAgent(member: MemberRow, availabilityStatus: Availability) {
   return {
     id: member.user.id,
     account_id: member.accountId,
@@ -12,7 +16,7 @@ export function presentAgent(member: MemberRow) {
     email: member.user.email,
     role: member.role,
     confirmed: member.user.confirmedAt !== null,
-    availability_status: member.availability,
+    availability_status: availabilityStatus,
     auto_offline: member.autoOffline,
     thumbnail: member.user.avatarUrl ?? '',
     custom_role_id: null,

@@ -49,7 +49,8 @@ export function agentRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (request) => {
       const { membership } = await requireMember(ctx, request, request.params.account_id);
       authorize(membership, 'agents.read');
-      return (await agents.listAgents(ctx, request.params.account_id)).map(presentAgent);
+      const members = await agents.listAgents(ctx, request.params.account_id);
+      return (await agents.withAvailability(ctx, request.params.account_id, members)).map((a) => presentAgent(a.member, a.availability));
     },
   );
 
@@ -85,7 +86,8 @@ export function agentRoutes(app: FastifyInstance, ctx: AppContext): void {
         availability: b.availability_status,
         autoOffline: b.auto_offline,
       });
-      return presentAgent(agent);
+      const [shown] = await agents.withAvailability(ctx, request.params.account_id, [agent]);
+      return presentAgent(shown!.member, shown!.availability);
     },
   );
 
@@ -108,7 +110,8 @@ export function agentRoutes(app: FastifyInstance, ctx: AppContext): void {
         availability: b.availability_status,
         autoOffline: b.auto_offline,
       });
-      return presentAgent(agent);
+      const [shown] = await agents.withAvailability(ctx, request.params.account_id, [agent]);
+      return presentAgent(shown!.member, shown!.availability);
     },
   });
 

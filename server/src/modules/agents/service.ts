@@ -4,9 +4,11 @@ import { notFound } from '../../platform/errors';
 import * as accounts from '../accounts/service';
 import * as auth from '../auth/service';
 import * as inboxes from '../inboxes/service';
+import { agentAvailabilities, availabilityChanged, inboxAccessChanged } from '../realtime/service';
 import * as teams from '../teams/service';
 import * as users from '../users/service';
 import { addedToAccountMail, invitationMail } from './mails';
+import { presentAgent } from './presenter';
 
 export const listAgents = (ctx: AppContext, accountId: number) => accounts.listMembers(ctx.db, accountId);
 
@@ -63,6 +65,8 @@ export async function updateAgent(
   patch: { role?: AccountRole | undefined; availability?: Availability | undefined; autoOffline?: boolean | undefined },
 ) {
   await ctx.transaction((tx) => accounts.updateMember(tx, accountId, userId, patch));
+  if (patch.role !== undefined) inboxAccessChanged(ctx, accountId, [userId]);
+  if (patch.availability !== undefined || patch.autoOffline !== undefined) await availabilityChanged(ctx, accountId);
   return findAgent(ctx, accountId, userId);
 }
 
@@ -73,4 +77,20 @@ export async function removeAgent(ctx: AppContext, accountId: number, userId: nu
     await inboxes.removeUserFromInboxes(tx, accountId, userId);
     await teams.removeUserFromTeams(tx, accountId, userId);
   });
+  inboxAccessChanged(ctx, accountId, [userId]);
+}
+
+/** Each agent with their availability as others see it: online only while connected (unless auto-offline is off). */
+export async function withAvailability(ctx: AppContext, accountId: number, members: accounts.MemberRow[]) {
+  const statuses = await agentAvailabilities(
+    ctx,
+    accountId,
+    members.map((m) => ({ userId: m.userId, availability: m.availability, autoOffline: m.autoOffline })),
+  );
+  return members.map((member) => ({ member, availability: statuses.get(member.userId) ?? 'offline' }));
+}
+
+/** Agents as the API shows them (with the availability others see), for any list of account members. */
+export async function presentAgents(ctx: AppContext, accountId: number, members: accounts.MemberRow[]) {
+  return (await withAvailability(ctx, accountId, members)).map((a) => presentAgent(a.member, a.availability));
 }

@@ -5,7 +5,7 @@ import type { AppContext } from '../../context';
 import { errorResponses } from '../../platform/http/schemas';
 import { authorize } from '../../platform/permissions';
 import { accountParams, id, successResponse } from '../../platform/validation';
-import { presentAgent } from '../agents/presenter';
+import { presentAgents } from '../agents/service';
 import { requireMember } from '../auth/guards';
 import { presentInbox } from './presenter';
 import {
@@ -151,7 +151,7 @@ export function inboxRoutes(app: FastifyInstance, ctx: AppContext): void {
       const { membership } = await requireMember(ctx, request, request.params.account_id);
       authorize(membership, 'inboxes.read');
       const members = await inboxes.listInboxMembers(ctx, membership, request.params.inbox_id);
-      return { payload: members.map(presentAgent) };
+      return { payload: await presentAgents(ctx, request.params.account_id, members) };
     },
   );
 
@@ -176,7 +176,7 @@ export function inboxRoutes(app: FastifyInstance, ctx: AppContext): void {
         authorize(membership, 'inboxes.manage');
         const { inbox_id, user_ids } = request.body;
         const members = await inboxes.changeInboxMembers(ctx, request.params.account_id, inbox_id, change, user_ids);
-        return { payload: members.map(presentAgent) };
+        return { payload: await presentAgents(ctx, request.params.account_id, members) };
       },
     });
   }

@@ -4,6 +4,7 @@ import type { AccountRole, ChannelConfig, ChannelType, WorkingHour } from '../..
 import { invalidField, notFound } from '../../platform/errors';
 import { randomToken } from '../../platform/tokens';
 import * as accounts from '../accounts/service';
+import { inboxAccessChanged } from '../realtime/service';
 import { canAccessInbox, inboxAccess } from './access';
 import * as repository from './repository';
 import {
@@ -181,6 +182,7 @@ export async function deleteInbox(ctx: AppContext, accountId: number, inboxId: n
   await ctx.transaction(async (tx) => {
     if (!(await repository.deleteInbox(tx, accountId, inboxId))) throw notFound('Inbox');
   });
+  inboxAccessChanged(ctx, accountId);
 }
 
 /** The agents of an inbox (members of the account only), for anyone who may see the inbox. */
@@ -208,7 +210,7 @@ export type MembersChange = 'add' | 'replace' | 'remove';
 
 /** Adds agents to an inbox, replaces its agents with exactly these, or removes these. */
 export async function changeInboxMembers(ctx: AppContext, accountId: number, inboxId: number, change: MembersChange, userIds: number[]) {
-  return ctx.transaction(async (tx) => {
+  const members = await ctx.transaction(async (tx) => {
     const inbox = await repository.lockInbox(tx, accountId, inboxId);
     if (!inbox) throw notFound('Inbox');
     const ids = await requireAccountMembers(tx, accountId, userIds);
@@ -219,6 +221,9 @@ export async function changeInboxMembers(ctx: AppContext, accountId: number, inb
     }
     return membersOf(tx, accountId, inbox.id);
   });
+  // Who may see this inbox's conversations live changed: every node forgets what it cached.
+  inboxAccessChanged(ctx, accountId);
+  return members;
 }
 
 export const removeUserFromInboxes = repository.deleteMembershipsOfUser;

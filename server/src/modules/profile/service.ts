@@ -5,6 +5,7 @@ import { invalidField, notFound } from '../../platform/errors';
 import * as accounts from '../accounts/service';
 import type { UserActor } from '../auth/actor';
 import * as auth from '../auth/service';
+import { availabilityChanged } from '../realtime/service';
 import * as users from '../users/service';
 import { presentUser } from './presenter';
 
@@ -34,6 +35,14 @@ export type ProfileUpdate = {
 };
 
 export async function updateProfile(ctx: AppContext, actor: UserActor, input: ProfileUpdate): Promise<void> {
+  await applyProfileUpdate(ctx, actor, input);
+  if (input.availability !== undefined) {
+    const accountId = input.accountId ?? (await accounts.listMembershipsOfUser(ctx.db, actor.user.id))[0]?.accountId;
+    if (accountId !== undefined) await availabilityChanged(ctx, accountId);
+  }
+}
+
+async function applyProfileUpdate(ctx: AppContext, actor: UserActor, input: ProfileUpdate): Promise<void> {
   const emailChanges = input.email !== undefined && input.email.trim().toLowerCase() !== actor.user.email.toLowerCase();
   const passwordChanges = input.password !== undefined;
   if (emailChanges || passwordChanges) await auth.verifyCurrentPassword(actor, input.currentPassword);

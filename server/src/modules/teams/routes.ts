@@ -5,7 +5,7 @@ import type { AppContext } from '../../context';
 import { errorResponses } from '../../platform/http/schemas';
 import { authorize } from '../../platform/permissions';
 import { accountParams, clearableText, id, requiredText, successResponse } from '../../platform/validation';
-import { presentAgent } from '../agents/presenter';
+import { presentAgents } from '../agents/service';
 import { requireMember } from '../auth/guards';
 import { memberAgentSchema, userIds } from '../inboxes/schemas';
 import { presentTeam } from './presenter';
@@ -133,7 +133,7 @@ export function teamRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (request) => {
       const { membership } = await requireMember(ctx, request, request.params.account_id);
       authorize(membership, 'teams.read');
-      return (await teams.listTeamMembers(ctx, membership.accountId, request.params.team_id)).map(presentAgent);
+      return presentAgents(ctx, membership.accountId, await teams.listTeamMembers(ctx, membership.accountId, request.params.team_id));
     },
   );
 
@@ -157,7 +157,7 @@ export function teamRoutes(app: FastifyInstance, ctx: AppContext): void {
         const { membership } = await requireMember(ctx, request, request.params.account_id);
         authorize(membership, 'teams.manage');
         const members = await teams.changeTeamMembers(ctx, membership.accountId, request.params.team_id, change, request.body.user_ids);
-        return members.map(presentAgent);
+        return presentAgents(ctx, request.params.account_id, members);
       },
     });
   }
