@@ -13,6 +13,7 @@ import { profileModule } from './profile';
 import { realtimeModule } from './realtime';
 import { searchModule } from './search';
 import { cannedResponsesModule } from './canned-responses';
+import { clientApiModule } from './client-api';
 import { inboxesModule } from './inboxes';
 import { labelsModule } from './labels';
 import { teamsModule } from './teams';
@@ -31,6 +32,7 @@ export const modules: Module[] = [
   contactsModule,
   conversationsModule,
   messagesModule,
+  clientApiModule,
   searchModule,
   inboxesModule,
   teamsModule,

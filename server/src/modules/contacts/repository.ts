@@ -482,3 +482,47 @@ export async function moveContactBelongings(db: Executor, accountId: number, fro
     .set({ contactId: toContactId })
     .where(and(eq(contactNotes.accountId, accountId), eq(contactNotes.contactId, fromContactId)));
 }
+
+/** The contact a channel names: by identifier first, then email, then phone number. */
+export async function findContactByIdentity(
+  db: Executor,
+  accountId: number,
+  identity: { identifier?: string | null | undefined; email?: string | null | undefined; phoneNumber?: string | null | undefined },
+): Promise<ContactRow | undefined> {
+  const tries: SQL[] = [];
+  if (identity.identifier) tries.push(eq(contacts.identifier, identity.identifier));
+  if (identity.email) tries.push(sql`lower(${contacts.email}) = lower(${identity.email})`);
+  if (identity.phoneNumber) tries.push(eq(contacts.phoneNumber, identity.phoneNumber));
+  for (const condition of tries) {
+    const [row] = await db
+      .select()
+      .from(contacts)
+      .where(and(eq(contacts.accountId, accountId), condition))
+      .limit(1);
+    if (row) return row;
+  }
+  return undefined;
+}
+
+export type ContactInboxRow = typeof contactInboxes.$inferSelect;
+
+export async function insertChannelContactInbox(
+  db: Executor,
+  values: { accountId: number; contactId: number; inboxId: number; sourceId: string; pubsubToken: string; hmacVerified: boolean },
+): Promise<ContactInboxRow> {
+  const [row] = await db.insert(contactInboxes).values(values).returning();
+  if (!row) throw new Error('insert contact_inboxes returned nothing');
+  return row;
+}
+
+export async function findContactInboxBySource(db: Executor, inboxId: number, sourceId: string): Promise<ContactInboxRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(contactInboxes)
+    .where(and(eq(contactInboxes.inboxId, inboxId), eq(contactInboxes.sourceId, sourceId)));
+  return row;
+}
+
+export async function markContactInboxVerified(db: Executor, id: number): Promise<void> {
+  await db.update(contactInboxes).set({ hmacVerified: true, updatedAt: sql`now()` }).where(eq(contactInboxes.id, id));
+}

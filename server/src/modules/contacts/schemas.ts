@@ -61,7 +61,7 @@ export const filterBody = z.object({
 });
 
 /** E.164 (`+5511987654321`); formatting is dropped. "" or null clears it. */
-const phoneNumber = z
+export const phoneNumber = z
   .union([z.string().max(40), z.null()])
   .transform((value, context) => {
     if (value === null || value.trim() === '') return null;
@@ -71,7 +71,7 @@ const phoneNumber = z
     return z.NEVER;
   });
 
-const clearableEmail = z
+export const clearableEmail = z
   .union([email, z.literal(''), z.null()])
   .transform((v) => (v === '' || v === null ? null : v.toLowerCase()));
 

@@ -342,3 +342,52 @@ export async function mergeContacts(ctx: AppContext, accountId: number, baseCont
   });
   return getContact(ctx, accountId, merged.id);
 }
+
+// ——— contacts arriving through a channel (client API, website widget) ———
+
+export const findContactInboxBySource = repository.findContactInboxBySource;
+export const markContactInboxVerified = repository.markContactInboxVerified;
+
+/**
+ * A visitor or integration user starts a session in an inbox: the account's existing contact with
+ * this identifier, email or phone (as Chatwoot matches them) or a new contact, and a new contact
+ * inbox — the session — with its own source id and realtime token.
+ */
+export async function contactForChannel(
+  ctx: AppContext,
+  tx: Tx,
+  input: { accountId: number; inboxId: number; contact: ContactInput; hmacVerified: boolean },
+) {
+  let contact = await repository.findContactByIdentity(tx, input.accountId, input.contact);
+  if (!contact) {
+    contact = await repository.insertContact(tx, { ...contactValues(input.contact), accountId: input.accountId });
+    await recordContactEvent(ctx, tx, 'contact.created', contact);
+  }
+  const contactInbox = await repository.insertChannelContactInbox(tx, {
+    accountId: input.accountId,
+    contactId: contact.id,
+    inboxId: input.inboxId,
+    sourceId: randomUUID(),
+    pubsubToken: randomToken(),
+    hmacVerified: input.hmacVerified,
+  });
+  return { contact, contactInbox };
+}
+
+/** Changes a contact from its own session (client API): identity fields must stay unique. */
+export async function updateContactFromChannel(ctx: AppContext, tx: Tx, accountId: number, contactId: number, input: ContactInput) {
+  await ensureIdentityFree(tx, accountId, input, contactId);
+  const current = await requireContact(tx, accountId, contactId);
+  const updated = await repository.updateContact(
+    tx,
+    accountId,
+    contactId,
+    contactValues({ ...input, customAttributes: input.customAttributes && { ...current.customAttributes, ...input.customAttributes } }),
+  );
+  if (!updated) throw notFound('Contact');
+  await recordContactEvent(ctx, tx, 'contact.updated', updated);
+  return updated;
+}
+
+/** The contact row (system use, no access check). */
+export const findContactRow = repository.findContact;

@@ -326,3 +326,12 @@ export async function listTeamMemberIds(db: Executor, accountId: number, teamId:
     .where(and(eq(teamMembers.accountId, accountId), eq(teamMembers.teamId, teamId)));
   return rows.map((r) => r.userId);
 }
+
+export async function listByContactInbox(db: Executor, contactInboxId: number) {
+  return db
+    .select()
+    .from(conversations)
+    .where(eq(conversations.contactInboxId, contactInboxId))
+    .orderBy(desc(conversations.lastActivityAt), desc(conversations.id))
+    .limit(100);
+}

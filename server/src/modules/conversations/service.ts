@@ -573,3 +573,51 @@ export async function presentByDisplayId(db: Executor, accountId: number, displa
   const conversation = await repository.findByDisplayId(db, accountId, displayId);
   return conversation ? presentOne(db, conversation) : undefined;
 }
+
+// ——— what a contact does to their own conversation (client API, widget) ———
+
+/** The conversation of this contact session with this display id, locked; undefined when not theirs. */
+export async function findOfContactInbox(tx: Executor, contactInbox: { id: number; accountId: number }, displayId: number, lock = false) {
+  const conversation = await repository.findByDisplayId(tx, contactInbox.accountId, displayId, lock);
+  return conversation && conversation.contactInboxId === contactInbox.id ? conversation : undefined;
+}
+
+export async function listOfContactInbox(db: Executor, contactInboxId: number) {
+  return repository.listByContactInbox(db, contactInboxId);
+}
+
+/** The contact resolves their conversation (as Chatwoot's client API allows). */
+export async function resolveByContact(ctx: AppContext, tx: Executor, conversation: ConversationRow, contactName: string) {
+  if (conversation.status === 'resolved') return conversation;
+  const updated = await repository.updateConversation(tx, conversation.id, { status: 'resolved', snoozedUntil: null, waitingSince: null });
+  await recordActivity(ctx, tx, updated, (await textsFor(tx, updated.accountId)).resolved({ actor: contactName }));
+  const related = await repository.loadRelated(tx, [updated]);
+  await ctx.outbox.record(tx, conversationEvent('conversation.status_changed', updated, presentConversation(updated, related)));
+  const contactInbox = updated.contactInboxId === null ? undefined : related.contactInboxes.get(updated.contactInboxId);
+  const contactEvent = contactStatusEvent(updated, contactInbox?.pubsubToken ?? null);
+  if (contactEvent) await ctx.outbox.record(tx, contactEvent);
+  return updated;
+}
+
+/** The contact has seen the conversation (agents' messages show as read). */
+export async function markSeenByContact(ctx: AppContext, tx: Executor, conversation: ConversationRow) {
+  const updated = await repository.updateConversation(tx, conversation.id, { contactLastSeenAt: new Date() });
+  await ctx.outbox.record(tx, { ...conversationEvent('conversation.updated', updated, await presentOne(tx, updated)), liveOnly: true });
+  return updated;
+}
+
+/** "Customer is typing…", live to the inbox's agents. */
+export async function announceContactTyping(ctx: AppContext, conversation: ConversationRow, contact: { id: number; name: string }, on: boolean) {
+  ctx.outbox.announce({
+    name: on ? 'conversation.typing_on' : 'conversation.typing_off',
+    accountId: conversation.accountId,
+    payload: {
+      account_id: conversation.accountId,
+      inbox_id: conversation.inboxId,
+      conversation: await presentOne(ctx.db, conversation),
+      user: { id: contact.id, name: contact.name, type: 'contact' },
+      is_private: false,
+    },
+    realtime: { inboxId: conversation.inboxId },
+  });
+}

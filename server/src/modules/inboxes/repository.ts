@@ -98,3 +98,9 @@ export async function removeInboxMembersExcept(db: Executor, inboxId: number, us
 export async function deleteMembershipsOfUser(db: Executor, accountId: number, userId: number): Promise<void> {
   await db.delete(inboxMembers).where(and(eq(inboxMembers.accountId, accountId), eq(inboxMembers.userId, userId)));
 }
+
+/** An inbox by the name the outside world uses for it (website token, API inbox identifier). */
+export async function findByChannelIdentifier(db: Executor, channelIdentifier: string): Promise<InboxRow | undefined> {
+  const [row] = await db.select().from(inboxes).where(eq(inboxes.channelIdentifier, channelIdentifier));
+  return row;
+}

@@ -227,3 +227,5 @@ export async function changeInboxMembers(ctx: AppContext, accountId: number, inb
 }
 
 export const removeUserFromInboxes = repository.deleteMembershipsOfUser;
+
+export const findByChannelIdentifier = repository.findByChannelIdentifier;
