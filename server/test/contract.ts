@@ -193,3 +193,151 @@ export function expectDocumentedResponse(app: FastifyInstance, route: string, re
   if (!schema) throw new Error(`${route} documents no JSON schema for ${response.statusCode}`);
   expect(schemaViolations(response.json(), schema, document), `${route} ${response.statusCode} body vs its documented schema`).toEqual([]);
 }
+
+// ——— the contract's operations, and a whole response checked against one (contract-coverage.test.ts) ———
+
+const HTTP_METHODS = ['get', 'put', 'post', 'patch', 'delete'];
+
+/**
+ * The shape of a route, to match the contract's paths with RocketHub's: path parameter names do
+ * not matter (`{id}` and `{account_id}` are one shape) and neither does a trailing slash.
+ */
+export function routeShape(method: string, path: string): string {
+  return `${method.toUpperCase()} ${path.replace(/\{[^}]+\}/g, '{}').replace(/(.)\/+$/, '$1')}`;
+}
+
+/** Every operation of an OpenAPI document, as `METHOD path` as the document writes it. */
+export function documentOperations(document: OpenApiDocument): string[] {
+  return Object.entries(document.paths).flatMap(([path, item]) =>
+    Object.keys(item)
+      .filter((method) => HTTP_METHODS.includes(method))
+      .map((method) => `${method.toUpperCase()} ${path}`),
+  );
+}
+
+export type ContractOperation = {
+  /** `METHOD path` as the contract writes it. */
+  key: string;
+  /** The success status the contract documents (its first 2xx). */
+  status: number;
+  /** The JSON schema of that response, when the contract gives one. */
+  schema: Schema | undefined;
+};
+
+/** Every operation of the contract with its documented success response. */
+export function contractOperations(): ContractOperation[] {
+  const document = loadContract();
+  return documentOperations(document).map((key) => {
+    const [method = '', path = ''] = key.split(' ');
+    const responses = document.paths[path]?.[method.toLowerCase()]?.responses ?? {};
+    const status = Object.keys(responses).find((code) => /^2\d\d$/.test(code));
+    if (status === undefined) throw new Error(`the contract documents no success response for ${key}`);
+    return { key, status: Number(status), schema: responses[status]?.content?.['application/json']?.schema };
+  });
+}
+
+/** Declared, deliberate departures from the contract for one response; every value is the reason. */
+export type ContractDepartures = {
+  /** Fields the contract lists that the response does not carry (`a.b`, `list[].c`, `obj.*` for all of an object's fields). */
+  absent?: Record<string, string>;
+  /** Fields whose value is not of the contract's declared JSON type or enum. */
+  differ?: Record<string, string>;
+  /** Arrays the response leaves empty, so their items' fields go unchecked. */
+  empty?: Record<string, string>;
+};
+
+type Flat = { types: string[]; enum?: unknown[]; properties: Record<string, Schema>; items?: Schema };
+
+/** A schema with its `$ref`s resolved and `allOf` parts merged. */
+function flatten(schema: Schema, document: OpenApiDocument): Flat {
+  const s = deref(schema, document);
+  const flat: Flat = { types: s.type ? [s.type] : [], properties: { ...(s.properties ?? {}) } };
+  if (s.enum) flat.enum = s.enum;
+  if (s.items) flat.items = s.items;
+  for (const part of s.allOf ?? []) {
+    const inner = flatten(part, document);
+    flat.types.push(...inner.types.filter((type) => !flat.types.includes(type)));
+    flat.enum ??= inner.enum;
+    flat.items ??= inner.items;
+    Object.assign(flat.properties, inner.properties);
+  }
+  return flat;
+}
+
+const jsonType = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
+
+/**
+ * Where a response departs from the contract's schema, leniently:
+ * - every field the contract lists is present (recursively through objects and array items);
+ * - a value that is not null has the contract's JSON type (`number` takes any number, `integer` a
+ *   whole one; a schema with properties but no type is an object) and is one of its enum values;
+ * - every array whose items the contract describes as objects with fields has at least one item,
+ *   so those fields are checked.
+ * Except what `departures` declares, each with a reason. A declaration that the response does not
+ * need (the field is there after all, the value fits, the array has items) is reported as stale.
+ * Fields the contract does not list are not checked.
+ */
+export function contractResponseProblems(value: unknown, schema: Schema | undefined, departures: ContractDepartures = {}): string[] {
+  const document = loadContract();
+  const problems: string[] = [];
+  const used = new Set<string>();
+  const absent = departures.absent ?? {};
+  const differ = departures.differ ?? {};
+  const empty = departures.empty ?? {};
+  for (const [kind, map] of Object.entries({ absent, differ, empty })) {
+    for (const [path, reason] of Object.entries(map)) {
+      if (reason.trim().length < 10) problems.push(`${kind} ${path}: give a real reason`);
+    }
+  }
+  const declared = (kind: string, map: Record<string, string>, path: string) => {
+    if (map[path] === undefined) return false;
+    used.add(`${kind} ${path}`);
+    return true;
+  };
+
+  const visit = (item: unknown, itemSchema: Schema, path: string) => {
+    const s = flatten(itemSchema, document);
+    const isObjectSchema = s.types.includes('object') || (s.types.length === 0 && Object.keys(s.properties).length > 0);
+    if (item === null) return;
+    const label = path === '' ? '(the body)' : path;
+    const types = s.types.length > 0 ? s.types : isObjectSchema ? ['object'] : [];
+    const typeFits = types.every((type) => typeMatches(type, item));
+    const enumFits = s.enum === undefined || s.enum.includes(item);
+    if (!typeFits || !enumFits) {
+      if (!declared('differ', differ, path)) {
+        problems.push(
+          !typeFits
+            ? `${label}: the contract says ${types.join(' and ')}, the response has ${jsonType(item)} ${JSON.stringify(item)?.slice(0, 80)}`
+            : `${label}: ${JSON.stringify(item)} is not one of the contract's ${JSON.stringify(s.enum)}`,
+        );
+      }
+      return;
+    }
+    if (Array.isArray(item) && s.items) {
+      const itemFields = flatten(s.items, document).properties;
+      if (item.length === 0 && Object.keys(itemFields).length > 0 && !declared('empty', empty, path)) {
+        problems.push(`${label}: empty, so the fields of its items go unchecked`);
+      }
+      item.forEach((element) => visit(element, s.items as Schema, `${path}[]`));
+      return;
+    }
+    if (!isObject(item)) return;
+    if (path !== '' && declared('absent', absent, `${path}.*`)) return;
+    for (const [name, propertySchema] of Object.entries(s.properties)) {
+      const fieldPath = path === '' ? name : `${path}.${name}`;
+      if (!(name in item)) {
+        if (!declared('absent', absent, fieldPath)) problems.push(`${fieldPath}: missing`);
+        continue;
+      }
+      visit(item[name], propertySchema, fieldPath);
+    }
+  };
+
+  if (schema) visit(value, schema, '');
+  for (const [kind, map] of Object.entries({ absent, differ, empty })) {
+    for (const path of Object.keys(map)) {
+      if (!used.has(`${kind} ${path}`)) problems.push(`${kind} ${path}: declared, but the response does not need it (stale)`);
+    }
+  }
+  return problems;
+}

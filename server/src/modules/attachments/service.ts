@@ -197,6 +197,26 @@ export async function removeAttachmentsOf(ctx: Pick<AppContext, 'outbox'>, tx: E
   return removed.length;
 }
 
+const REMOVAL_BATCH = 1000;
+
+/**
+ * Before deleting an account, inbox, contact or conversations (whose rows cascade), deletes their
+ * attachment rows in the caller's transaction and records the stored objects for removal after
+ * commit, in batches, so no file outlives its message.
+ */
+export async function removeAttachmentsOfScope(ctx: Pick<AppContext, 'outbox'>, tx: Executor, scope: repository.AttachmentScope): Promise<number> {
+  let removed = 0;
+  for (;;) {
+    const rows = await repository.deleteAttachmentBatch(tx, scope, REMOVAL_BATCH);
+    if (rows.length === 0) return removed;
+    removed += rows.length;
+    const keys = rows.flatMap((row) => [row.storageKey, row.thumbnailKey].filter((k): k is string => k !== null));
+    if (keys.length > 0) {
+      await ctx.outbox.record(tx, { name: ATTACHMENT_REMOVED, accountId: scope.accountId, payload: { account_id: scope.accountId, keys } });
+    }
+  }
+}
+
 /** Removes the objects of removed attachments; deleting a missing object is fine, so retries are too. */
 export function objectRemovalHandler(ctx: Pick<AppContext, 'storage' | 'log'>): EventHandler {
   return {

@@ -5,6 +5,7 @@ import type { AccountRole } from '../../db/schema';
 import { AppError, invalidField, notFound } from '../../platform/errors';
 import { randomToken } from '../../platform/tokens';
 import { canAccessInbox, inboxAccess } from '../inboxes/access';
+import { removeAttachmentsOfScope } from '../attachments/service';
 import * as inboxes from '../inboxes/service';
 import * as labels from '../labels/service';
 import { type FilterItem, parseContactFilter } from './filter';
@@ -182,6 +183,7 @@ export async function deleteContact(ctx: AppContext, accountId: number, contactI
   await ctx.transaction(async (tx) => {
     const contact = await requireContact(tx, accountId, contactId);
     await recordContactEvent(ctx, tx, 'contact.deleted', contact);
+    await removeAttachmentsOfScope(ctx, tx, { accountId, contactId });
     await repository.deleteContact(tx, accountId, contactId);
   });
 }

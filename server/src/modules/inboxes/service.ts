@@ -4,6 +4,7 @@ import type { AccountRole, ChannelConfig, ChannelType, WorkingHour } from '../..
 import { invalidField, notFound } from '../../platform/errors';
 import { randomToken } from '../../platform/tokens';
 import * as accounts from '../accounts/service';
+import { removeAttachmentsOfScope } from '../attachments/service';
 import { inboxAccessChanged } from '../realtime/service';
 import { canAccessInbox, inboxAccess } from './access';
 import * as repository from './repository';
@@ -180,6 +181,8 @@ export async function updateInbox(ctx: AppContext, accountId: number, inboxId: n
 /** Deletes an inbox with its conversations and messages. */
 export async function deleteInbox(ctx: AppContext, accountId: number, inboxId: number): Promise<void> {
   await ctx.transaction(async (tx) => {
+    if (!(await repository.findInbox(tx, accountId, inboxId))) throw notFound('Inbox');
+    await removeAttachmentsOfScope(ctx, tx, { accountId, inboxId });
     if (!(await repository.deleteInbox(tx, accountId, inboxId))) throw notFound('Inbox');
   });
   inboxAccessChanged(ctx, accountId);

@@ -6,6 +6,8 @@ import { insertContact, insertInbox } from '../../../test/conversation-builders'
 import { expectError, settleDeliveries, UNKNOWN_ID } from '../../../test/expect-api';
 import { filePart, multipart } from '../../../test/multipart';
 import sharp from 'sharp';
+import { eq } from 'drizzle-orm';
+import { attachments } from '../../db/schema';
 import { startTestApp, type TestApp } from '../../../test/harness';
 
 describe('messages API', () => {
@@ -217,5 +219,13 @@ describe('messages with attachments', () => {
     expect(deleted.json().attachments).toEqual([]);
     await settleDeliveries(t);
     expect((await t.request({ method: 'GET', url: new URL(message.attachments[0].data_url).pathname })).statusCode).toBe(404);
+
+    // Deleting the contact deletes their conversations' files too, not only the rows.
+    const kept = onlyFile.json().attachments[0];
+    const keys = await t.ctx.db.select({ key: attachments.storageKey }).from(attachments).where(eq(attachments.id, kept.id));
+    expect(await t.ctx.storage.exists(keys[0]!.key!)).toBe(true);
+    expect((await t.request({ method: 'DELETE', url: `/api/v1/accounts/${account.id}/contacts/${contact.id}`, token: account.admin.token })).statusCode).toBe(200);
+    await settleDeliveries(t);
+    expect(await t.ctx.storage.exists(keys[0]!.key!)).toBe(false);
   });
 });

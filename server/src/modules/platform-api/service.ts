@@ -2,6 +2,7 @@ import type { AppContext } from '../../context';
 import type { AccountRole } from '../../db/schema';
 import { invalidField, notFound } from '../../platform/errors';
 import * as accounts from '../accounts/service';
+import { removeAttachmentsOfScope } from '../attachments/service';
 import * as auth from '../auth/service';
 import * as inboxes from '../inboxes/service';
 import * as teams from '../teams/service';
@@ -48,6 +49,7 @@ export async function deleteAccount(ctx: AppContext, appId: number, accountId: n
   await requireGrant(ctx, appId, 'account', accountId);
   await ctx.transaction(async (tx) => {
     await repository.revokeEverywhere(tx, 'account', accountId);
+    await removeAttachmentsOfScope(ctx, tx, { accountId });
     await accounts.deleteAccountIn(tx, accountId);
   });
 }
