@@ -11,6 +11,14 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 10);
 
 /** @param {string} url @param {string} name */
+async function dropDatabase(url, name) {
+  const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await admin.end();
+}
+
+/** @param {string} url @param {string} name */
 async function freshDatabase(url, name) {
   const admin = new pg.Client({ connectionString: Object.assign(new URL(url), { pathname: '/postgres' }).toString() });
   await admin.connect();
@@ -41,6 +49,7 @@ export async function benchStartup() {
     idle.push(rssMb(node.pid));
     await node.stop();
     rmSync(dir, { recursive: true, force: true });
+    if (process.env.DATABASE_URL) await dropDatabase(process.env.DATABASE_URL, `rockethub_bench_${process.pid}_${run}`);
     if (!process.env.DATABASE_URL) {
       // As a user runs it: `npm start` (npm, the up-to-date check of the build, then the app).
       const npmEnv = { DATA_DIR: join(dir, 'npm-data') };
