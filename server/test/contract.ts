@@ -339,5 +339,5 @@ export function contractResponseProblems(value: unknown, schema: Schema | undefi
       if (!used.has(`${kind} ${path}`)) problems.push(`${kind} ${path}: declared, but the response does not need it (stale)`);
     }
   }
-  return problems;
+  return [...new Set(problems)];
 }
