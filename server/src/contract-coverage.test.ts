@@ -68,9 +68,7 @@ const WHY = {
     'Chatwoot’s server sends the sender’s class name (`User`, `Contact`, `AgentBot`), as RocketHub does; the contract’s lower-case enum is not what it sends',
   timestamp: 'Chatwoot’s server sends `timestamp` as Unix seconds (last_activity_at.to_i), as RocketHub does; the contract calls it a string',
   assigneeAsUser:
-    'the contract shows the assignee as a full user with their access and pubsub tokens; RocketHub shows colleagues only as agents (id, name, avatar, availability) and never shares a user’s secrets',
-  assigneeAsAgent:
-    'RocketHub shows a conversation’s assignee as the agent’s card (id, name, available_name, avatar_url, thumbnail, availability_status, type), as everywhere a colleague appears in a conversation; the full agent is at /agents',
+    'the contract shows the assignee as a full user with their access and pubsub tokens; RocketHub shows them as Chatwoot’s agent card (name, email, role, availability…) and never shares a user’s tokens or private settings',
   accountCustomAttributes: 'free-form data: the contract lists Chatwoot billing keys that exist only once a client sets them',
   featureFlags: 'Chatwoot’s server sends a website inbox’s enabled features as a list of names (attachments, emoji_picker, …), as RocketHub does; the contract calls it an object',
   publicInboxId: 'Chatwoot’s client API sends `inbox_id` as the inbox’s numeric id, as RocketHub does; the contract calls it a string',
@@ -83,20 +81,14 @@ const WHY = {
 /** The fields of the contract's `user` a colleague's card does not carry (tokens, account settings, …). */
 const USER_FIELDS_NOT_SHOWN = [
   'access_token',
-  'account_id',
-  'confirmed',
-  'display_name',
   'message_signature',
-  'email',
   'hmac_identifier',
   'inviter_id',
-  'provider',
   'pubsub_token',
-  'role',
   'ui_settings',
   'uid',
   'custom_attributes',
-  'accounts'
+  'accounts',
 ];
 
 /** The agent-side message fields the client API leaves out of a contact's view. */
@@ -698,7 +690,6 @@ const OPERATIONS: Record<string, Operation> = {
     absent: {
       'meta.contact.payload':
         'a conversation has one contact, sent here as the contact itself; the contract’s `contact` schema is the shape of a list ({payload: [contacts]})',
-      ...fields('meta.assignee.', ['account_id', 'auto_offline', 'confirmed', 'email', 'role', 'custom_role_id'], WHY.assigneeAsAgent),
       'payload[].attachment': WHY.attachment,
     },
     differ: { 'payload[].sender_type': WHY.senderType },

@@ -139,7 +139,7 @@ export async function updateMember(
 ) {
   const current = await repository.findMembership(tx, accountId, userId);
   if (!current) throw notFound('Agent');
-  if (patch.role === 'agent' && current.role === 'administrator') await ensureAnotherAdministrator(tx, accountId, userId);
+  if (patch.role === 'agent' && current.role === 'administrator') await ensureAnotherAdministrator(tx, accountId, userId, 'cannot change');
   const updated = await repository.updateMembership(tx, accountId, userId, {
     ...(patch.role !== undefined ? { role: patch.role } : {}),
     ...(patch.availability !== undefined ? { availability: patch.availability } : {}),
@@ -152,14 +152,14 @@ export async function updateMember(
 export async function removeMember(tx: Executor, accountId: number, userId: number): Promise<void> {
   const current = await repository.findMembership(tx, accountId, userId);
   if (!current) throw notFound('Agent');
-  if (current.role === 'administrator') await ensureAnotherAdministrator(tx, accountId, userId);
+  if (current.role === 'administrator') await ensureAnotherAdministrator(tx, accountId, userId, 'cannot be removed');
   await repository.deleteMembership(tx, accountId, userId);
 }
 
-async function ensureAnotherAdministrator(tx: Executor, accountId: number, userId: number) {
+async function ensureAnotherAdministrator(tx: Executor, accountId: number, userId: number, what: 'cannot change' | 'cannot be removed') {
   const admins = await repository.lockAdministrators(tx, accountId);
   if (!admins.some((id) => id !== userId)) {
-    throw invalidField('role', 'cannot change: the account must keep at least one administrator', 'last_administrator');
+    throw invalidField('role', `${what}: the account must keep at least one administrator`, 'last_administrator');
   }
 }
 

@@ -1,4 +1,5 @@
-import type { contacts, teams, users } from '../../db/schema';
+import type { accountUsers, contacts, teams, users } from '../../db/schema';
+import { presentAgent } from '../agents/presenter';
 import { unixSeconds as unix } from '../../platform/time';
 import { presentContact } from '../contacts/presenter';
 import { availableName } from '../users/service';
@@ -28,6 +29,23 @@ export function presentUserSender(user: UserRow) {
     avatar_url: user.avatarUrl ?? '',
     thumbnail: user.avatarUrl ?? '',
     availability_status: 'offline',
+    type: 'user',
+  };
+}
+
+type MembershipRow = typeof accountUsers.$inferSelect;
+
+/**
+ * The assignee as Chatwoot shows one (its agent card): who they are, their role and settings —
+ * never their tokens. Live presence comes separately (`presence.update`); here an agent with
+ * auto-offline shows offline.
+ */
+export function presentAssignee(user: UserRow, membership: MembershipRow | undefined) {
+  if (!membership) return { ...presentUserSender(user), email: user.email, confirmed: user.confirmedAt !== null, provider: 'email' };
+  return {
+    ...presentAgent({ ...membership, user }, membership.autoOffline ? 'offline' : membership.availability),
+    avatar_url: user.avatarUrl ?? '',
+    provider: 'email',
     type: 'user',
   };
 }
@@ -77,7 +95,7 @@ export function presentConversation(conversation: ConversationRow, related: Rela
     last_non_activity_message: lastMessage,
     meta: {
       sender: contact ? presentContactSender(contact) : null,
-      assignee: assignee ? presentUserSender(assignee) : null,
+      assignee: assignee ? presentAssignee(assignee, related.memberships.get(assignee.id)) : null,
       team: team ? presentTeam(team) : null,
       channel,
       hmac_verified: contactInbox?.hmacVerified ?? false,

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, type SQL, 
 import { type Executor, queryRows } from '../../db/client';
 import {
   accountSequences,
+  accountUsers,
   contactInboxes,
   contacts,
   conversationParticipants,
@@ -180,7 +181,13 @@ export async function loadRelated(db: Executor, rows: ConversationRow[]) {
   const contactInboxIds = ids((r) => r.contactInboxId);
   const [contactRows, userRows, teamRows, inboxRows, contactInboxRows] = await Promise.all([
     contactIds.length ? db.select().from(contacts).where(inArray(contacts.id, contactIds)) : [],
-    userIds.length ? db.select().from(users).where(inArray(users.id, userIds)) : [],
+    userIds.length
+      ? db
+          .select({ user: users, membership: accountUsers })
+          .from(users)
+          .leftJoin(accountUsers, and(eq(accountUsers.userId, users.id), eq(accountUsers.accountId, rows[0]!.accountId)))
+          .where(inArray(users.id, userIds))
+      : [],
     teamIds.length ? db.select().from(teams).where(inArray(teams.id, teamIds)) : [],
     inboxIds.length
       ? db
@@ -192,7 +199,9 @@ export async function loadRelated(db: Executor, rows: ConversationRow[]) {
   ]);
   return {
     contacts: new Map(contactRows.map((r) => [r.id, r])),
-    users: new Map(userRows.map((r) => [r.id, r])),
+    users: new Map(userRows.map((r) => [r.user.id, r.user])),
+    /** Assignees' memberships of the conversations' account (role, availability). */
+    memberships: new Map(userRows.flatMap((r) => (r.membership ? [[r.user.id, r.membership] as const] : []))),
     teams: new Map(teamRows.map((r) => [r.id, r])),
     inboxes: new Map(inboxRows.map((r) => [r.id, r])),
     contactInboxes: new Map(contactInboxRows.map((r) => [r.id, r])),

@@ -10,7 +10,7 @@ import { recordActivity, textsFor } from './activity';
 import { type FilterCondition, filterCondition } from './filter-sql';
 import { contactStatusEvent, conversationEvent } from './events';
 import type { Member } from './member';
-import { presentConversation, presentTeam, presentUserSender, PRIORITY_NAMES } from './presenter';
+import { presentAssignee, presentConversation, presentTeam, presentUserSender, PRIORITY_NAMES } from './presenter';
 import * as repository from './repository';
 import type { AssigneeFilter, ConversationRow, ConversationScope, SortKey } from './repository';
 
@@ -252,7 +252,7 @@ export async function assign(
   const related = await repository.loadRelated(ctx.db, [result.conversation]);
   if (input.assigneeId !== undefined) {
     const assignee = result.conversation.assigneeId === null ? undefined : related.users.get(result.conversation.assigneeId);
-    return assignee ? presentUserSender(assignee) : null;
+    return assignee ? presentAssignee(assignee, related.memberships.get(assignee.id)) : null;
   }
   const team = result.conversation.teamId === null ? undefined : related.teams.get(result.conversation.teamId);
   return team ? presentTeam(team) : null;
