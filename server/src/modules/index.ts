@@ -6,6 +6,7 @@ import { contactsModule } from './contacts';
 import { conversationsModule } from './conversations';
 import { devMailboxModule } from './dev-mailbox';
 import { healthModule } from './health';
+import { housekeepingModule } from './housekeeping';
 import { messagesModule } from './messages';
 import type { Module } from './module';
 import { platformApiModule } from './platform-api';
@@ -40,4 +41,5 @@ export const modules: Module[] = [
   cannedResponsesModule,
   webhooksModule,
   attachmentsModule,
+  housekeepingModule,
 ];

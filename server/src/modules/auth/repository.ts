@@ -40,6 +40,11 @@ export async function deleteExpiredSessions(db: Executor): Promise<void> {
   await db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`));
 }
 
+/** One-time tokens a week past their use or expiry. */
+export async function deleteStaleUserTokens(db: Executor): Promise<void> {
+  await db.delete(userTokens).where(lt(userTokens.expiresAt, sql`now() - interval '7 days'`));
+}
+
 export async function findAccessTokenOwner(
   db: Executor,
   token: string,

@@ -195,3 +195,9 @@ export async function createSsoLink(ctx: AppContext, user: UserRow): Promise<str
   return `${ctx.config.frontendUrl}/app/login?${query.toString()}`;
 }
 
+
+/** Housekeeping: expired sessions and old one-time tokens go. */
+export async function purgeExpiredCredentials(ctx: AppContext): Promise<void> {
+  await repository.deleteExpiredSessions(ctx.db);
+  await repository.deleteStaleUserTokens(ctx.db);
+}

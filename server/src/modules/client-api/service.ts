@@ -4,6 +4,7 @@ import type { Executor } from '../../db/client';
 import { AppError, invalidField, notFound, tooManyRequests } from '../../platform/errors';
 import { safeEqual } from '../../platform/tokens';
 import * as contacts from '../contacts/service';
+import { presentContactSender } from '../conversations/presenter';
 import * as conversations from '../conversations/service';
 import type { ConversationRow } from '../conversations/service';
 import * as inboxes from '../inboxes/service';
@@ -160,20 +161,22 @@ export async function createConversation(
   return presentPublicConversation(conversation, contact, await publicMessagesOf(ctx.db, conversation, sourceId));
 }
 
+type Found = { conversation: ConversationRow; contact: Awaited<ReturnType<typeof session>>['contact']; contactInbox: Awaited<ReturnType<typeof session>>['contactInbox']; inbox: Inbox };
+
 /** Runs `fn` on the session's conversation (404 when it is not theirs), locked in a transaction. */
 async function withConversation<T>(
   ctx: AppContext,
-  inboxIdentifier: string,
+  inboxOrIdentifier: string | Inbox,
   sourceId: string,
   displayId: number,
-  fn: (tx: Executor, found: { conversation: ConversationRow; contact: Awaited<ReturnType<typeof session>>['contact']; inbox: Inbox }) => Promise<T>,
+  fn: (tx: Executor, found: Found) => Promise<T>,
 ) {
-  const inbox = await apiInbox(ctx.db, inboxIdentifier);
+  const inbox = typeof inboxOrIdentifier === 'string' ? await apiInbox(ctx.db, inboxOrIdentifier) : inboxOrIdentifier;
   const { contact, contactInbox } = await session(ctx.db, inbox, sourceId);
   return ctx.transaction(async (tx) => {
     const conversation = await conversations.findOfContactInbox(tx, contactInbox, displayId, true);
     if (!conversation) throw notFound('Conversation');
-    return fn(tx, { conversation, contact, inbox });
+    return fn(tx, { conversation, contact, contactInbox, inbox });
   });
 }
 
@@ -214,7 +217,7 @@ export async function postContactMessage(
 ) {
   const inbox = await apiInbox(ctx.db, inboxIdentifier);
   await enforce(ctx, `client:messages:${inbox.id}:${sourceId}`, LIMITS.messagesPerSession);
-  const json = await withConversation(ctx, inboxIdentifier, sourceId, displayId, async (tx, f) => {
+  const json = await withConversation(ctx, inbox, sourceId, displayId, async (tx, f) => {
     if (f.contact.blocked) throw new AppError('forbidden', 'This contact is blocked');
     if (f.conversation.status === 'resolved' && !f.inbox.allowMessagesAfterResolved) {
       throw invalidField('conversation_id', 'is resolved and this inbox takes no messages after resolution', 'resolved');
@@ -225,6 +228,7 @@ export async function postContactMessage(
       private: false,
       sender: { type: 'contact', id: f.contact.id },
       attachments: input.attachments,
+      known: { contactInbox: f.contactInbox, sender: presentContactSender(f.contact) },
     });
     return posted.json;
   });

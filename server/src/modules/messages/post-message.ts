@@ -4,7 +4,7 @@ import { invalidField } from '../../platform/errors';
 import { type AttachmentUpload, insertAttachments } from '../attachments/service';
 import * as conversations from '../conversations/service';
 import type { ConversationRow } from '../conversations/service';
-import { MESSAGE_TYPE_NUMBER } from './presenter';
+import { MESSAGE_TYPE_NUMBER, presentMessage, type SenderJson } from './presenter';
 import * as messages from './service';
 
 export const MAX_CONTENT_LENGTH = 150_000;
@@ -23,6 +23,8 @@ export type PostMessageInput = {
   sender: MessageSender;
   /** Files already stored (attachments' `readUploads`); their rows are written with the message. */
   attachments?: AttachmentUpload[] | undefined;
+  /** What the caller already knows, saving queries on the ingest path. */
+  known?: { contactInbox?: { sourceId: string; pubsubToken: string } | undefined; sender?: SenderJson | undefined } | undefined;
 };
 
 /**
@@ -59,14 +61,25 @@ export async function postMessage(ctx: AppContext, tx: Executor, conversation: C
     senderType: input.sender.type,
     senderId: input.sender.id,
   });
-  if (input.attachments && input.attachments.length > 0) await insertAttachments(tx, row.accountId, row.id, input.attachments);
-  const contactInbox = await conversations.contactInboxOf(tx, conversation);
-  const [json] = await messages.presentMessages(tx, conversation, contactInbox?.sourceId ?? null, [row]);
-  const { conversation: _ignored, ...preview } = json!;
+  const attachmentRows = input.attachments && input.attachments.length > 0 ? await insertAttachments(tx, row.accountId, row.id, input.attachments) : [];
+  const contactInbox = input.known?.contactInbox ?? (await conversations.contactInboxOf(tx, conversation));
+  const sender = input.known?.sender !== undefined ? input.known.sender : await messages.presentSender(tx, row.senderType, row.senderId);
+  const json = presentMessage(row, {
+    conversation: {
+      displayId: conversation.displayId,
+      assigneeId: conversation.assigneeId,
+      unreadCount: conversation.unreadCount,
+      lastActivityAt: conversation.lastActivityAt,
+      sourceId: contactInbox?.sourceId ?? null,
+    },
+    sender,
+    attachments: messages.presentAttachmentRows(attachmentRows),
+  });
+  const { conversation: _ignored, ...preview } = json;
   const updated = await conversations.applyMessage(ctx, tx, conversation, row, preview);
   const finalJson = {
-    ...json!,
-    conversation: { ...json!.conversation, unread_count: updated.unreadCount, last_activity_at: json!.created_at },
+    ...json,
+    conversation: { ...json.conversation, unread_count: updated.unreadCount, last_activity_at: json.created_at },
   };
   if (input.private && input.content && input.sender.type === 'user') {
     await conversations.recordMentionsIn(ctx, tx, updated, input.content, input.sender.id);

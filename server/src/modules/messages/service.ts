@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { contacts, users } from '../../db/schema';
 import { presentContactSender, presentUserSender } from '../conversations/presenter';
@@ -35,6 +35,24 @@ let attachmentPresenter: AttachmentPresenter = (row) => ({
 /** Lets the attachments module present attachments with their signed URLs. */
 export function useAttachmentPresenter(present: AttachmentPresenter): void {
   attachmentPresenter = present;
+}
+
+/** The sender of a message as messages show it (one query). */
+export async function presentSender(db: Executor, senderType: MessageRow['senderType'], senderId: number | null) {
+  if (senderId === null) return null;
+  if (senderType === 'user') {
+    const [user] = await db.select().from(users).where(eq(users.id, senderId));
+    return user ? presentUserSender(user) : null;
+  }
+  if (senderType === 'contact') {
+    const [contact] = await db.select().from(contacts).where(eq(contacts.id, senderId));
+    return contact ? presentContactSender(contact) : null;
+  }
+  return null;
+}
+
+export function presentAttachmentRows(rows: AttachmentRow[]) {
+  return rows.map((row) => attachmentPresenter(row));
 }
 
 /** Presents messages of one conversation, loading their senders and attachments in one query each. */

@@ -1,6 +1,6 @@
 import type { RetryPolicy } from '../../platform/jobs/jobs';
 import type { Module } from '../module';
-import { deliverApiInboxWebhook, WEBHOOK_EVENTS } from './service';
+import { deliverApiInboxWebhook, WEBHOOK_EVENTS, webhookTarget } from './service';
 
 /**
  * Quick first retries for a receiver's blip, then doubling up to an hour: about five hours of
@@ -11,6 +11,13 @@ const WEBHOOK_RETRY: RetryPolicy = { retryLimit: 15, retryDelaySeconds: 1, retry
 export const webhooksModule: Module = {
   name: 'webhooks',
   handlers: (ctx) => [
-    { name: 'webhooks.api-inbox', events: WEBHOOK_EVENTS, retry: WEBHOOK_RETRY, handle: (event) => deliverApiInboxWebhook(ctx, event) },
+    {
+      name: 'webhooks.api-inbox',
+      events: WEBHOOK_EVENTS,
+      retry: WEBHOOK_RETRY,
+      // Only events of API inboxes with a webhook become jobs.
+      wants: async (event, db) => (await webhookTarget(db, event)) !== undefined,
+      handle: (event) => deliverApiInboxWebhook(ctx, event),
+    },
   ],
 };

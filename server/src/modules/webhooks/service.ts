@@ -1,4 +1,5 @@
 import type { AppContext } from '../../context';
+import type { Executor } from '../../db/client';
 import type { StoredEvent } from '../../platform/outbox/types';
 import * as accounts from '../accounts/service';
 import * as inboxes from '../inboxes/service';
@@ -17,18 +18,26 @@ export const WEBHOOK_EVENTS = [
 /** Activity lines ("assigned to…") are not sent, as in Chatwoot. */
 const isActivityMessage = (payload: Record<string, unknown>) => payload.message_type === 2 || payload.message_type === 'activity';
 
+/** Where an event goes: the webhook of its API inbox, if it has one (activity lines never go). */
+export async function webhookTarget(db: Executor, event: StoredEvent) {
+  const inboxId = event.payload.inbox_id;
+  if (event.accountId === null || typeof inboxId !== 'number') return undefined;
+  if (event.name.startsWith('message.') && isActivityMessage(event.payload)) return undefined;
+  const inbox = await inboxes.findInbox(db, event.accountId, inboxId);
+  const url = inbox?.channelConfig.webhook_url;
+  if (!inbox || inbox.channelType !== 'api' || typeof url !== 'string' || url === '') return undefined;
+  return { inbox, url };
+}
+
 /**
  * Sends an event of an API inbox to the inbox's `webhook_url`: `{event, ...payload}`, plus the
  * `account` and `inbox` ({id, name}) Chatwoot's webhook payloads carry. Events of other inboxes,
  * of web widgets, or of an inbox without a URL are dropped.
  */
 export async function deliverApiInboxWebhook(ctx: AppContext, event: StoredEvent): Promise<void> {
-  const inboxId = event.payload.inbox_id;
-  if (event.accountId === null || typeof inboxId !== 'number') return;
-  if (event.name.startsWith('message.') && isActivityMessage(event.payload)) return;
-  const inbox = await inboxes.findInbox(ctx.db, event.accountId, inboxId);
-  const url = inbox?.channelConfig.webhook_url;
-  if (!inbox || inbox.channelType !== 'api' || typeof url !== 'string' || url === '') return;
+  const target = await webhookTarget(ctx.db, event);
+  if (!target || event.accountId === null) return;
+  const { inbox, url } = target;
   const accountRow = await accounts.getAccount(ctx.db, event.accountId);
   const account = { id: event.accountId, name: accountRow?.name ?? '' };
   const name = event.name.replace('.', '_');

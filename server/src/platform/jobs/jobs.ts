@@ -109,6 +109,16 @@ export class Jobs {
     });
   }
 
+  /** Many jobs of one queue at once (one statement), optionally inside a transaction. */
+  async sendMany(name: string, data: object[], options: { tx?: Executor } = {}): Promise<void> {
+    if (data.length === 0) return;
+    await this.boss.insert(
+      name,
+      data.map((d) => ({ data: d })),
+      options.tx ? { db: fromDrizzle(options.tx as unknown as Parameters<typeof fromDrizzle>[0], sql) } : {},
+    );
+  }
+
   async schedule(name: string, cron: string, data: object = {}): Promise<void> {
     await this.boss.schedule(name, cron, data);
   }

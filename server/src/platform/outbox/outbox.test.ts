@@ -1,4 +1,6 @@
+import { asc } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { outbox } from '../../db/schema';
 import type { Database } from '../../db/client';
 import { openTestDatabase } from '../../../test/harness';
 import { waitFor } from '../../../test/wait';
@@ -96,6 +98,29 @@ describe('outbox', () => {
     await rig.outbox.commit(async () => 'no transaction, no events');
 
     expect(told).toEqual([['a', 'b']]);
+  });
+
+  it('forgets delivered events after a few days but keeps failed ones, and queues nothing a handler does not want', async () => {
+    const ok = recorder('test.purge-ok', ['thing.created']);
+    const picky: EventHandler = { ...recorder('test.picky', ['thing.created']).handler, wants: (event) => event.payload.wanted === true };
+    const failing = recorder('test.purge-fail', ['thing.failed'], async () => {
+      throw new Error('never works');
+    });
+    const rig = await startRig([ok.handler, picky, { ...failing.handler, retry: { retryLimit: 0, retryDelaySeconds: 1, retryBackoff: false } }]);
+    await rig.database.db.transaction((tx) =>
+      rig.outbox.record(tx, { name: 'thing.created', payload: { wanted: false } }, { name: 'thing.failed', payload: {} }),
+    );
+    rig.outbox.kick();
+    const [created, failed] = await waitFor(async () => {
+      const rows = await rig.database.db.select().from(outbox).orderBy(asc(outbox.id));
+      const settled = await Promise.all(rows.map((r) => listDeliveries(rig.database.db, r.id)));
+      return settled.every((d) => d.length > 0 && d.every((x) => x.status !== 'pending')) && rows.length === 2 ? rows : undefined;
+    }, 15_000);
+    expect((await listDeliveries(rig.database.db, created!.id)).map((d) => d.handler)).toEqual(['test.purge-ok']);
+    await rig.database.db.update(outbox).set({ dispatchedAt: new Date(Date.now() - 4 * 86_400_000) });
+    expect(await rig.outbox.purge(3)).toBe(1);
+    const left = await rig.database.db.select({ id: outbox.id }).from(outbox);
+    expect(left.map((r) => r.id)).toEqual([failed!.id]);
   });
 
   it('dispatches nothing for a transaction that rolled back', async () => {

@@ -123,6 +123,17 @@ export class Outbox {
     }
   }
 
+  /** Forgets events delivered more than `days` ago, in batches (failed deliveries are kept). */
+  async purge(days = 3): Promise<number> {
+    const cutoff = new Date(Date.now() - days * 86_400_000);
+    let total = 0;
+    for (;;) {
+      const removed = await repository.purgeSettledEvents(this.database.db, cutoff, 5000);
+      total += removed;
+      if (removed < 5000) return total;
+    }
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
@@ -136,13 +147,17 @@ export class Outbox {
       const deliveries: { eventId: number; handler: string }[] = [];
       for (const event of events) {
         for (const handler of this.handlers.values()) {
-          if (handler.events.includes(event.name)) deliveries.push({ eventId: event.id, handler: handler.name });
+          if (!handler.events.includes(event.name)) continue;
+          if (handler.wants && !(await handler.wants(event, tx))) continue;
+          deliveries.push({ eventId: event.id, handler: handler.name });
         }
       }
       await repository.insertDeliveries(tx, deliveries);
-      for (const delivery of deliveries) {
-        const queue = QUEUE_PREFIX + delivery.handler;
-        await this.jobs.send(queue, { eventId: delivery.eventId }, { tx });
+      const byHandler = new Map<string, { eventId: number }[]>();
+      for (const delivery of deliveries) byHandler.set(delivery.handler, [...(byHandler.get(delivery.handler) ?? []), { eventId: delivery.eventId }]);
+      for (const [handler, jobs] of byHandler) {
+        const queue = QUEUE_PREFIX + handler;
+        await this.jobs.sendMany(queue, jobs, { tx });
         woken.add(queue);
       }
       await repository.markDispatched(

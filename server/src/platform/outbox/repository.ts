@@ -64,12 +64,21 @@ export async function listDeliveries(db: Executor, eventId: number) {
   return db.select().from(outboxDeliveries).where(eq(outboxDeliveries.eventId, eventId)).orderBy(asc(outboxDeliveries.handler));
 }
 
-/** Dispatched events older than the cut-off whose deliveries all succeeded; failed ones stay for inspection. */
-export async function purgeSettledEvents(db: Executor, olderThan: Date): Promise<void> {
-  await db.delete(outbox).where(
-    and(
-      lt(outbox.dispatchedAt, olderThan),
-      sql`NOT EXISTS (SELECT 1 FROM ${outboxDeliveries} d WHERE d.event_id = ${outbox.id} AND d.status <> 'delivered')`,
-    ),
-  );
+/**
+ * Deletes up to `limit` dispatched events older than the cut-off whose deliveries all succeeded
+ * (failed ones stay for inspection); answers how many went.
+ */
+export async function purgeSettledEvents(db: Executor, olderThan: Date, limit: number): Promise<number> {
+  const batch = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(
+      and(
+        lt(outbox.dispatchedAt, olderThan),
+        sql`NOT EXISTS (SELECT 1 FROM ${outboxDeliveries} d WHERE d.event_id = ${outbox.id} AND d.status <> 'delivered')`,
+      ),
+    )
+    .limit(limit);
+  const rows = await db.delete(outbox).where(inArray(outbox.id, batch)).returning({ id: outbox.id });
+  return rows.length;
 }

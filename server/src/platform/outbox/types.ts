@@ -1,3 +1,4 @@
+import type { Executor } from '../../db/client';
 import type { RetryPolicy } from '../jobs/jobs';
 
 /**
@@ -43,5 +44,10 @@ export type EventHandler = {
   /** Event names this handler receives. */
   events: readonly string[];
   handle(event: StoredEvent, attempt: number): Promise<void>;
+  /**
+   * Decides at dispatch, cheaply, whether this event concerns the handler at all (a webhook only
+   * for inboxes that have one): no job is queued when it does not. `db` is the dispatch transaction.
+   */
+  wants?(event: StoredEvent, db: Executor): boolean | Promise<boolean>;
   retry?: RetryPolicy;
 };
