@@ -23,7 +23,8 @@ export function freePort() {
 
 /**
  * Starts `rockethub start` (the built bundle directly, or through `npm start` as a user does) and
- * resolves when /ready answers 200.
+ * resolves when /ready answers 200. `BENCH_NODE_ARGS` adds Node options to the node (e.g.
+ * `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it).
  * @param {Record<string, string>} env
  * @param {{ viaNpm?: boolean }} [options]
  * @returns {Promise<{ url: string, pid: number, readyMs: number, stop(): Promise<void> }>}
@@ -31,7 +32,7 @@ export function freePort() {
 export async function startNode(env, options = {}) {
   const port = await freePort();
   const started = performance.now();
-  const [command, args] = options.viaNpm ? ['npm', ['start', '--silent']] : [process.execPath, [mainJs, 'start']];
+  const [command, args] = options.viaNpm ? ['npm', ['start', '--silent']] : [process.execPath, [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), mainJs, 'start']];
   const child = spawn(command, args, {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },

@@ -52,8 +52,10 @@ export const messages = pgTable(
     index('messages_conversation_idx').on(t.conversationId, t.id),
     index('messages_account_created_idx').on(t.accountId, t.createdAt),
     uniqueIndex('messages_inbox_source_idx').on(t.inboxId, t.sourceId).where(sql`${t.sourceId} IS NOT NULL`),
-    // Full text, accent- and case-insensitive, for any language ('simple' dictionary + unaccent).
-    index('messages_search_idx').using('gin', t.accountId, sql`rh_search_vector(${t.content})`),
+    // Full text (accent- and case-insensitive, any language: 'simple' dictionary + unaccent) lives in
+    // the stored column `search_vector` = rh_search_vector(content) with the GIN index
+    // messages_search_idx (account_id, search_vector), both written by hand in migration 0005: they
+    // stay out of this schema so that reading messages never carries the vector.
   ],
 );
 

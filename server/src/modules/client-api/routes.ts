@@ -256,7 +256,7 @@ export function clientApiRoutes(app: FastifyInstance, ctx: AppContext): void {
       try {
         const fields = messageFields(form.fields);
         if (fields.content === null && form.uploads.length === 0) throw invalidField('content', 'must not be blank', 'too_small');
-        return await client.postContactMessage(ctx, p.inbox_identifier, p.contact_identifier, p.conversation_id, { ...fields, attachments: form.uploads });
+        return await client.postContactMessage(ctx, inbox, p.contact_identifier, p.conversation_id, { ...fields, attachments: form.uploads });
       } catch (error) {
         await discardUploads(ctx, form.uploads);
         throw error;

@@ -98,11 +98,9 @@ export async function createContact(ctx: AppContext, inboxIdentifier: string, in
 
 /** The contact session a `contact_identifier` (its source id) names in this inbox. */
 async function session(db: Executor, inbox: Inbox, sourceId: string) {
-  const contactInbox = await contacts.findContactInboxBySource(db, inbox.id, sourceId);
-  if (!contactInbox) throw notFound('Contact');
-  const contact = await contacts.findContactRow(db, inbox.accountId, contactInbox.contactId);
-  if (!contact) throw notFound('Contact');
-  return { contactInbox, contact };
+  const found = await contacts.findSessionBySource(db, inbox.id, sourceId);
+  if (!found || found.contact.accountId !== inbox.accountId) throw notFound('Contact');
+  return found;
 }
 
 export async function getContact(ctx: AppContext, inboxIdentifier: string, sourceId: string) {
@@ -210,12 +208,12 @@ export async function listMessages(ctx: AppContext, inboxIdentifier: string, sou
 /** The contact writes: an incoming message (reopening a resolved conversation when the inbox allows it). */
 export async function postContactMessage(
   ctx: AppContext,
-  inboxIdentifier: string,
+  inboxOrIdentifier: Inbox | string,
   sourceId: string,
   displayId: number,
   input: { content: string | null; echoId?: string | undefined; attachments: AttachmentUpload[] },
 ) {
-  const inbox = await apiInbox(ctx.db, inboxIdentifier);
+  const inbox = typeof inboxOrIdentifier === 'string' ? await apiInbox(ctx.db, inboxOrIdentifier) : inboxOrIdentifier;
   await enforce(ctx, `client:messages:${inbox.id}:${sourceId}`, LIMITS.messagesPerSession);
   const json = await withConversation(ctx, inbox, sourceId, displayId, async (tx, f) => {
     if (f.contact.blocked) throw new AppError('forbidden', 'This contact is blocked');

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, ne, or, type SQL, sql, type SQLWrapper } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
+import { type Executor, runQueries } from '../../db/client';
 import { accountUsers, contactInboxes, contactNotes, contacts, conversations, inboxes, messages, users } from '../../db/schema';
 import type { ContactFilter, FilterCondition, TextSource } from './filter';
 
@@ -156,10 +156,10 @@ function pageQuery(db: Executor, where: SQL, order: SQL[], pageNumber: number) {
 }
 
 async function page(db: Executor, where: SQL, order: SQL[], pageNumber: number): Promise<ContactPage> {
-  const [rows, counted] = await Promise.all([
-    pageQuery(db, where, order, pageNumber),
-    db.select({ count: sql<number>`count(*)::int` }).from(contacts).where(where),
-  ]);
+  const [rows, counted] = await runQueries(db, [
+    () => pageQuery(db, where, order, pageNumber),
+    async () => db.select({ count: sql<number>`count(*)::int` }).from(contacts).where(where),
+  ] as const);
   return { rows, count: counted[0]?.count ?? 0 };
 }
 
@@ -519,6 +519,16 @@ export async function findContactInboxBySource(db: Executor, inboxId: number, so
   const [row] = await db
     .select()
     .from(contactInboxes)
+    .where(and(eq(contactInboxes.inboxId, inboxId), eq(contactInboxes.sourceId, sourceId)));
+  return row;
+}
+
+/** A contact session in one query: the contact inbox of a source id and its contact. */
+export async function findSessionBySource(db: Executor, inboxId: number, sourceId: string) {
+  const [row] = await db
+    .select({ contactInbox: contactInboxes, contact: contacts })
+    .from(contactInboxes)
+    .innerJoin(contacts, eq(contacts.id, contactInboxes.contactId))
     .where(and(eq(contactInboxes.inboxId, inboxId), eq(contactInboxes.sourceId, sourceId)));
   return row;
 }

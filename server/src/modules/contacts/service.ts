@@ -348,6 +348,7 @@ export async function mergeContacts(ctx: AppContext, accountId: number, baseCont
 // ——— contacts arriving through a channel (client API, website widget) ———
 
 export const findContactInboxBySource = repository.findContactInboxBySource;
+export const findSessionBySource = repository.findSessionBySource;
 export const markContactInboxVerified = repository.markContactInboxVerified;
 
 /**

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../../db/client';
+import { type Executor, queryRows, runQueries } from '../../db/client';
 import {
   accountSequences,
   accountUsers,
@@ -179,24 +179,27 @@ export async function loadRelated(db: Executor, rows: ConversationRow[]) {
   const teamIds = ids((r) => r.teamId);
   const inboxIds = ids((r) => r.inboxId);
   const contactInboxIds = ids((r) => r.contactInboxId);
-  const [contactRows, userRows, teamRows, inboxRows, contactInboxRows] = await Promise.all([
-    contactIds.length ? db.select().from(contacts).where(inArray(contacts.id, contactIds)) : [],
-    userIds.length
-      ? db
-          .select({ user: users, membership: accountUsers })
-          .from(users)
-          .leftJoin(accountUsers, and(eq(accountUsers.userId, users.id), eq(accountUsers.accountId, rows[0]!.accountId)))
-          .where(inArray(users.id, userIds))
-      : [],
-    teamIds.length ? db.select().from(teams).where(inArray(teams.id, teamIds)) : [],
-    inboxIds.length
-      ? db
-          .select({ id: inboxes.id, name: inboxes.name, channelType: inboxes.channelType, allowMessagesAfterResolved: inboxes.allowMessagesAfterResolved })
-          .from(inboxes)
-          .where(inArray(inboxes.id, inboxIds))
-      : [],
-    contactInboxIds.length ? db.select().from(contactInboxes).where(inArray(contactInboxes.id, contactInboxIds)) : [],
-  ]);
+  const accountId = rows[0]?.accountId ?? 0;
+  const [contactRows, userRows, teamRows, inboxRows, contactInboxRows] = await runQueries(db, [
+    async () => (contactIds.length ? db.select().from(contacts).where(inArray(contacts.id, contactIds)) : []),
+    async () =>
+      userIds.length
+        ? db
+            .select({ user: users, membership: accountUsers })
+            .from(users)
+            .leftJoin(accountUsers, and(eq(accountUsers.userId, users.id), eq(accountUsers.accountId, accountId)))
+            .where(inArray(users.id, userIds))
+        : [],
+    async () => (teamIds.length ? db.select().from(teams).where(inArray(teams.id, teamIds)) : []),
+    async () =>
+      inboxIds.length
+        ? db
+            .select({ id: inboxes.id, name: inboxes.name, channelType: inboxes.channelType, allowMessagesAfterResolved: inboxes.allowMessagesAfterResolved })
+            .from(inboxes)
+            .where(inArray(inboxes.id, inboxIds))
+        : [],
+    async () => (contactInboxIds.length ? db.select().from(contactInboxes).where(inArray(contactInboxes.id, contactInboxIds)) : []),
+  ] as const);
   return {
     contacts: new Map(contactRows.map((r) => [r.id, r])),
     users: new Map(userRows.map((r) => [r.user.id, r.user])),

@@ -1,5 +1,5 @@
 import { eq, inArray } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
+import { type Executor, runQueries } from '../../db/client';
 import { contacts, users } from '../../db/schema';
 import { presentContactSender, presentUserSender } from '../conversations/presenter';
 import type { ConversationRow } from '../conversations/repository';
@@ -55,33 +55,59 @@ export function presentAttachmentRows(rows: AttachmentRow[]) {
   return rows.map((row) => attachmentPresenter(row));
 }
 
+type PresentedConversation = Pick<ConversationRow, 'id' | 'displayId' | 'assigneeId' | 'unreadCount' | 'lastActivityAt'>;
+
 /** Presents messages of one conversation, loading their senders and attachments in one query each. */
 export async function presentMessages(
   db: Executor,
-  conversation: Pick<ConversationRow, 'displayId' | 'assigneeId' | 'unreadCount' | 'lastActivityAt'>,
+  conversation: Omit<PresentedConversation, 'id'>,
   sourceId: string | null,
   rows: MessageRow[],
 ) {
+  const presented = await presentMessagesOf(db, rows, () => ({ ...conversation, sourceId }));
+  return presented.filter((m) => m !== undefined);
+}
+
+/**
+ * Presents messages of several conversations (search results) with one query per table: rows
+ * whose conversation is not given are left out.
+ */
+export async function presentMessagesAcross(db: Executor, rows: MessageRow[], conversations: Map<number, PresentedConversation>) {
+  const presented = await presentMessagesOf(db, rows, (row) => {
+    const conversation = conversations.get(row.conversationId);
+    return conversation ? { ...conversation, sourceId: null } : undefined;
+  });
+  return presented.filter((m) => m !== undefined);
+}
+
+async function presentMessagesOf(
+  db: Executor,
+  rows: MessageRow[],
+  conversationOf: (row: MessageRow) => (Omit<PresentedConversation, 'id'> & { sourceId: string | null }) | undefined,
+) {
   const userIds = [...new Set(rows.filter((m) => m.senderType === 'user' && m.senderId !== null).map((m) => m.senderId!))];
   const contactIds = [...new Set(rows.filter((m) => m.senderType === 'contact' && m.senderId !== null).map((m) => m.senderId!))];
-  const [userRows, contactRows, attachmentRows] = await Promise.all([
-    userIds.length ? db.select().from(users).where(inArray(users.id, userIds)) : [],
-    contactIds.length ? db.select().from(contacts).where(inArray(contacts.id, contactIds)) : [],
-    repository.listAttachments(
-      db,
-      rows.map((m) => m.id),
-    ),
-  ]);
+  const [userRows, contactRows, attachmentRows] = await runQueries(db, [
+    async () => (userIds.length ? db.select().from(users).where(inArray(users.id, userIds)) : []),
+    async () => (contactIds.length ? db.select().from(contacts).where(inArray(contacts.id, contactIds)) : []),
+    () =>
+      repository.listAttachments(
+        db,
+        rows.map((m) => m.id),
+      ),
+  ] as const);
   const usersById = new Map(userRows.map((u) => [u.id, presentUserSender(u)]));
   const contactsById = new Map(contactRows.map((c) => [c.id, presentContactSender(c)]));
-  const conversationPart: MessageContext['conversation'] = {
-    displayId: conversation.displayId,
-    assigneeId: conversation.assigneeId,
-    unreadCount: conversation.unreadCount,
-    lastActivityAt: conversation.lastActivityAt,
-    sourceId,
-  };
   return rows.map((message) => {
+    const conversation = conversationOf(message);
+    if (!conversation) return undefined;
+    const conversationPart: MessageContext['conversation'] = {
+      displayId: conversation.displayId,
+      assigneeId: conversation.assigneeId,
+      unreadCount: conversation.unreadCount,
+      lastActivityAt: conversation.lastActivityAt,
+      sourceId: conversation.sourceId,
+    };
     const sender =
       message.senderId === null
         ? null

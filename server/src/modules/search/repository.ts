@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, inArray, lte, type SQL, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client';
+import type { Db, Executor } from '../../db/client';
 import { contacts, conversations, messages } from '../../db/schema';
 
 /** Contacts whose name, email, phone or identifier contain the text (trigram index; needs 3+ characters to use it). */
@@ -18,41 +18,67 @@ export async function searchContacts(db: Executor, accountId: number, pattern: s
     .offset(offset);
 }
 
-export async function maxMessageId(db: Executor, accountId: number): Promise<number> {
+/**
+ * When the account's `count`-th newest message was written (none when it has fewer): where the
+ * newest-first part of a message search stops. An index-only walk of (account_id, created_at):
+ * unlike the primary key, it never passes other accounts' newer messages.
+ */
+export async function messageTimeBack(db: Executor, accountId: number, count: number): Promise<Date | undefined> {
   const [row] = await db
-    .select({ id: sql<number>`coalesce(max(${messages.id}), 0)`.mapWith(Number) })
+    .select({ createdAt: messages.createdAt })
     .from(messages)
-    .where(eq(messages.accountId, accountId));
-  return row?.id ?? 0;
+    .where(eq(messages.accountId, accountId))
+    .orderBy(desc(messages.createdAt))
+    .offset(count - 1)
+    .limit(1);
+  return row?.createdAt;
 }
 
+/** How a message search reads the table (see searchMessagesBetween). */
+export type MessageScan = 'newest-first' | 'text-index';
+
 /**
- * Messages matching a tsquery, newest first, among ids in (low, high]. Callers widen the window
- * until they have enough: the GIN index finds matches, the id range keeps each step small.
+ * Messages of the account matching a tsquery, newest first, written in (after, upTo] (either
+ * bound may be left out). The plan is chosen here, not left to the planner's guess at how common
+ * the words are (which can send it walking millions of rows for an absent word):
+ * - `newest-first` walks the account's messages backwards on (account_id, created_at), testing each row's
+ *   stored vector: cheap per row, quick when the words are frequent (a page fills at once);
+ * - `text-index` reads the GIN index's matches and sorts them: quick when the words are rare.
  */
 export async function searchMessagesBetween(
-  db: Executor,
+  db: Db,
   accountId: number,
   tsquery: string,
-  window: { low: number; high: number },
+  window: { after?: Date | undefined; upTo?: Date | undefined },
   limit: number,
   inboxIds: number[] | undefined,
+  scan: MessageScan,
 ) {
   const conditions: SQL[] = [
     eq(messages.accountId, accountId),
-    sql`rh_search_vector(${messages.content}) @@ to_tsquery('simple', public.rh_fold(${tsquery}))`,
-    gt(messages.id, window.low),
-    lte(messages.id, window.high),
+    sql`search_vector @@ to_tsquery('simple', public.rh_fold(${tsquery}))`,
     sql`${messages.messageType} IN (0, 1)`,
     sql`${messages.deletedAt} IS NULL`,
   ];
+  if (window.after) conditions.push(gt(messages.createdAt, window.after));
+  if (window.upTo) conditions.push(lte(messages.createdAt, window.upTo));
   if (inboxIds) conditions.push(inboxIds.length > 0 ? inArray(messages.inboxId, inboxIds) : sql`false`);
-  return db
-    .select()
-    .from(messages)
-    .where(and(...conditions))
-    .orderBy(desc(messages.id))
-    .limit(limit);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+    if (scan === 'newest-first') {
+      await tx.execute(sql`SET LOCAL enable_bitmapscan = off`);
+    } else {
+      await tx.execute(sql`SET LOCAL enable_indexscan = off`);
+      // Exact (not lossy) bitmaps: a lossy page makes every row on it be re-tested.
+      await tx.execute(sql`SET LOCAL work_mem = '32MB'`);
+    }
+    return tx
+      .select()
+      .from(messages)
+      .where(and(...conditions))
+      .orderBy(desc(messages.createdAt), desc(messages.id))
+      .limit(limit);
+  });
 }
 
 /** Conversations by display id or of the given contacts, most recently active first. */

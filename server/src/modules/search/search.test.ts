@@ -7,6 +7,7 @@ import { insertContact, insertInbox } from '../../../test/conversation-builders'
 import { expectError } from '../../../test/expect-api';
 import { startTestApp, type TestApp } from '../../../test/harness';
 import { likeContains, prefixTsQuery, searchWords } from './query-text';
+import { messageTimeBack, searchMessagesBetween } from './repository';
 
 describe('search text', () => {
   it('keeps words of letters and digits only, so the query syntax cannot be injected', () => {
@@ -82,6 +83,23 @@ describe('search API', () => {
     expect({ conversations: everything.conversations.length, contacts: everything.contacts.length, messages: everything.messages.length }).toEqual({ conversations: 1, contacts: 0, messages: 1 });
   });
 
+  it('finds the same messages walking the newest ids or through the text index, within the window asked', async () => {
+    const s = await setup();
+    const newest = (await messageTimeBack(t.ctx.db, s.account.id, 1))!;
+    const justBefore = new Date(newest.getTime() - 1);
+    const search = async (q: string, scan: 'newest-first' | 'text-index', window: { after?: Date; upTo?: Date } = {}, inboxIds?: number[]) =>
+      (await searchMessagesBetween(t.ctx.db, s.account.id, prefixTsQuery(searchWords(q)), window, 10, inboxIds, scan)).map((m) => m.content);
+    expect(await messageTimeBack(t.ctx.db, s.account.id, 100)).toBeUndefined();
+    for (const scan of ['newest-first', 'text-index'] as const) {
+      expect(await search('pagamento', scan)).toEqual(['My payment failed, pagamento recusado', 'Não consigo fazer o PAGAMENTO do boleto']);
+      expect(await search('pagamento', scan, { after: justBefore })).toEqual(['My payment failed, pagamento recusado']);
+      expect(await search('pagamento', scan, { upTo: justBefore })).toEqual(['Não consigo fazer o PAGAMENTO do boleto']);
+      expect(await search('tentei duas', scan)).toEqual(['Já tentei duas vezes']);
+      expect(await search('pagamento', scan, {}, [])).toEqual([]);
+      expect(await search('inexistente', scan)).toEqual([]);
+    }
+  });
+
   it('never shows another account’s data, and needs a member', async () => {
     const s = await setup();
     const other = await setup();
@@ -103,7 +121,7 @@ describe('search API', () => {
         return rows.map((r) => r['QUERY PLAN']).join('\n');
       });
     expect(
-      await plan(sql`SELECT id FROM messages WHERE rh_search_vector(content) @@ to_tsquery('simple', public.rh_fold('boleto:*'))`),
+      await plan(sql`SELECT id FROM messages WHERE search_vector @@ to_tsquery('simple', public.rh_fold('boleto:*'))`),
     ).toContain('messages_search_idx');
     expect(
       await plan(sql`SELECT id FROM contacts WHERE search_text LIKE public.rh_fold('%conceicao%')`),

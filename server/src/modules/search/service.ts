@@ -3,13 +3,17 @@ import { presentContactSender } from '../conversations/presenter';
 import type { Member } from '../conversations/member';
 import { presentMany } from '../conversations/service';
 import { inboxAccess } from '../inboxes/access';
-import { presentMessages } from '../messages/service';
+import { presentMessagesAcross } from '../messages/service';
 import { likeContains, prefixTsQuery, searchWords } from './query-text';
 import * as repository from './repository';
 
 export const PAGE_SIZE = 15;
-/** The first id window searched for messages; it doubles until enough are found or nothing is left. */
-const FIRST_WINDOW = 100_000;
+/**
+ * Message search first walks the account's newest messages (this many): frequent words fill a
+ * page there at once. When they do not, the words are rare, and the older history is searched
+ * through the text index in one pass (its matches are few).
+ */
+const RECENT_MESSAGES = 20_000;
 /** How many contacts' conversations a conversation search looks at. */
 const CONTACTS_FOR_CONVERSATIONS = 100;
 
@@ -33,14 +37,11 @@ async function findMessages(ctx: AppContext, member: Member, q: string, wanted: 
   const words = searchWords(q);
   if (words.length === 0) return [];
   const query = prefixTsQuery(words);
-  const found = [];
-  let high = await repository.maxMessageId(ctx.db, member.accountId);
-  let window = FIRST_WINDOW;
-  while (high > 0 && found.length < wanted) {
-    const low = Math.max(0, high - window);
-    found.push(...(await repository.searchMessagesBetween(ctx.db, member.accountId, query, { low, high }, wanted - found.length, inboxIds)));
-    high = low;
-    window *= 2;
+  const boundary = await repository.messageTimeBack(ctx.db, member.accountId, RECENT_MESSAGES);
+  const found = await repository.searchMessagesBetween(ctx.db, member.accountId, query, { after: boundary }, wanted, inboxIds, 'newest-first');
+  if (found.length < wanted && boundary) {
+    const older = await repository.searchMessagesBetween(ctx.db, member.accountId, query, { upTo: boundary }, wanted - found.length, inboxIds, 'text-index');
+    found.push(...older);
   }
   return found;
 }
@@ -49,12 +50,7 @@ export async function searchMessages(ctx: AppContext, member: Member, q: string,
   const inboxIds = await visibleInboxIds(ctx, member);
   const rows = (await findMessages(ctx, member, q, page * PAGE_SIZE, inboxIds)).slice((page - 1) * PAGE_SIZE);
   const conversations = new Map((await repository.conversationsByIds(ctx.db, [...new Set(rows.map((m) => m.conversationId))])).map((c) => [c.id, c]));
-  const presented = [];
-  for (const message of rows) {
-    const conversation = conversations.get(message.conversationId);
-    if (conversation) presented.push(...(await presentMessages(ctx.db, conversation, null, [message])));
-  }
-  return presented;
+  return presentMessagesAcross(ctx.db, rows, conversations);
 }
 
 /** Conversations by number, by their contact's name/email/phone/identifier, or by words in their messages. */

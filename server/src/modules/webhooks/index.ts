@@ -16,7 +16,7 @@ export const webhooksModule: Module = {
       events: WEBHOOK_EVENTS,
       retry: WEBHOOK_RETRY,
       // Only events of API inboxes with a webhook become jobs.
-      wants: async (event, db) => (await webhookTarget(db, event)) !== undefined,
+      wants: async (event, db, memo) => (await webhookTarget(db, event, memo)) !== undefined,
       handle: (event) => deliverApiInboxWebhook(ctx, event),
     },
   ],

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context';
 import type { Executor } from '../../db/client';
-import type { StoredEvent } from '../../platform/outbox/types';
+import type { DispatchMemo, StoredEvent } from '../../platform/outbox/types';
 import * as accounts from '../accounts/service';
 import * as inboxes from '../inboxes/service';
 import { postSigned } from './delivery';
@@ -19,11 +19,13 @@ export const WEBHOOK_EVENTS = [
 const isActivityMessage = (payload: Record<string, unknown>) => payload.message_type === 2 || payload.message_type === 'activity';
 
 /** Where an event goes: the webhook of its API inbox, if it has one (activity lines never go). */
-export async function webhookTarget(db: Executor, event: StoredEvent) {
+export async function webhookTarget(db: Executor, event: StoredEvent, memo?: DispatchMemo) {
   const inboxId = event.payload.inbox_id;
   if (event.accountId === null || typeof inboxId !== 'number') return undefined;
   if (event.name.startsWith('message.') && isActivityMessage(event.payload)) return undefined;
-  const inbox = await inboxes.findInbox(db, event.accountId, inboxId);
+  const accountId = event.accountId;
+  const find = () => inboxes.findInbox(db, accountId, inboxId);
+  const inbox = await (memo ? memo(`inbox:${inboxId}`, find) : find());
   const url = inbox?.channelConfig.webhook_url;
   if (!inbox || inbox.channelType !== 'api' || typeof url !== 'string' || url === '') return undefined;
   return { inbox, url };

@@ -3,7 +3,7 @@ import type { Database, Executor } from '../../db/client';
 import type { Jobs } from '../jobs/jobs';
 import type { Logger } from '../logger';
 import * as repository from './repository';
-import type { DomainEvent, EventHandler } from './types';
+import type { DispatchMemo, DomainEvent, EventHandler } from './types';
 
 const QUEUE_PREFIX = 'outbox.';
 const BATCH = 100;
@@ -145,10 +145,16 @@ export class Outbox {
     const count = await this.database.db.transaction(async (tx) => {
       const events = await repository.claimPendingEvents(tx, BATCH);
       const deliveries: { eventId: number; handler: string }[] = [];
+      const memoized = new Map<string, Promise<unknown>>();
+      const memo: DispatchMemo = (key, compute) => {
+        let value = memoized.get(key);
+        if (!value) memoized.set(key, (value = compute()));
+        return value as ReturnType<typeof compute>;
+      };
       for (const event of events) {
         for (const handler of this.handlers.values()) {
           if (!handler.events.includes(event.name)) continue;
-          if (handler.wants && !(await handler.wants(event, tx))) continue;
+          if (handler.wants && !(await handler.wants(event, tx, memo))) continue;
           deliveries.push({ eventId: event.id, handler: handler.name });
         }
       }

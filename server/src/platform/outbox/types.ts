@@ -37,6 +37,9 @@ export type StoredEvent = {
   createdAt: Date;
 };
 
+/** Computes a value once per dispatch pass for a key. */
+export type DispatchMemo = <T>(key: string, compute: () => Promise<T>) => Promise<T>;
+
 /** Reacts to events after commit, at least once: it must be idempotent. Throwing means "retry". */
 export type EventHandler = {
   /** Unique, stable name; also the job queue name suffix. Letters, digits, '-', '_', '.'. */
@@ -46,8 +49,9 @@ export type EventHandler = {
   handle(event: StoredEvent, attempt: number): Promise<void>;
   /**
    * Decides at dispatch, cheaply, whether this event concerns the handler at all (a webhook only
-   * for inboxes that have one): no job is queued when it does not. `db` is the dispatch transaction.
+   * for inboxes that have one): no job is queued when it does not. `db` is the dispatch transaction;
+   * `memo` shares a look-up between the events of one dispatch pass (the same inbox, say).
    */
-  wants?(event: StoredEvent, db: Executor): boolean | Promise<boolean>;
+  wants?(event: StoredEvent, db: Executor, memo: DispatchMemo): boolean | Promise<boolean>;
   retry?: RetryPolicy;
 };
