@@ -289,4 +289,27 @@ describe('widget API (website inboxes)', () => {
     expect(statuses.slice(0, 20).every((x) => x === 200)).toBe(true);
     expect(statuses[20]).toBe(429);
   });
+
+  // The built widget (npm run build runs before the tests in CI).
+  it('serves the loader at Chatwoot’s path and the widget page, framed only by the allowed domains', async () => {
+    for (const path of ['/packs/js/sdk.js', '/widget/sdk.js']) {
+      const sdk = await t.app.inject({ method: 'GET', url: path });
+      expect(sdk.statusCode).toBe(200);
+      expect(sdk.headers['content-type']).toContain('javascript');
+      expect(sdk.body).toContain('chatwootSDK');
+    }
+    const s = await setup({ allowedDomains: 'shop.example.test' });
+    const page = await t.app.inject({ method: 'GET', url: `/widget?website_token=${s.websiteToken}`, headers: { referer: 'https://shop.example.test/produto' } });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-security-policy']).toContain('frame-ancestors https://shop.example.test http://shop.example.test');
+    const script = /src="(\/widget\/app\.js\?v=[0-9a-f]+)"/.exec(page.body)?.[1];
+    expect(script).toBeDefined();
+    expect((await t.app.inject({ method: 'GET', url: script! })).statusCode).toBe(200);
+    expectError(await t.app.inject({ method: 'GET', url: `/widget?website_token=${s.websiteToken}`, headers: { referer: 'https://evil.example.test/' } }), 403);
+    expectError(await t.app.inject({ method: 'GET', url: '/widget?website_token=nope' }), 404);
+    const open = await setup();
+    const anyPage = await t.app.inject({ method: 'GET', url: `/widget?website_token=${open.websiteToken}` });
+    expect(anyPage.headers['content-security-policy']).toContain('frame-ancestors *');
+    expect(anyPage.body).toContain(`<title>${open.inbox.name}</title>`);
+  });
 });
