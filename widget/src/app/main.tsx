@@ -63,9 +63,14 @@ function beep() {
 }
 
 const isAgent = (m: Message) => m.message_type === 1 || m.message_type === 3;
-const preview = (m: Message, t: Strings) => (m.content ?? (m.attachments.length ? `📎 ${t.file}` : '')).slice(0, 200);
+const preview = (m: Message, t: Strings) => (m.content ?? (m.attachments.length ? t.file : '')).slice(0, 200);
 const EMOJI = ['😀', '😂', '😊', '😍', '🤔', '😢', '😡', '👍', '👎', '🙏', '👏', '🎉', '❤️', '🔥', '✅', '❓'];
 const CSAT = ['😞', '😕', '😐', '🙂', '😍'];
+const Clip = () => (
+  <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" aria-hidden="true">
+    <path d="M21 11.5 12.5 20a5 5 0 0 1-7-7L14 4.5a3.3 3.3 0 0 1 4.7 4.7L10.2 17.7a1.7 1.7 0 0 1-2.4-2.4L15.5 7.6" />
+  </svg>
+);
 
 type PreChatField = { name: string; label: string; type: string; required: boolean; key: string; target: 'contact' | 'conversation' };
 
@@ -555,7 +560,7 @@ function Chat({ config, t, open, contact, conversation, messages, agentTyping, s
         {features.includes('attachments') && (
           <>
             <button type="button" class="icon" aria-label={t.attach} title={t.attach} onClick={() => fileRef.current?.click()}>
-              📎
+              <Clip />
             </button>
             <input
               ref={fileRef}
@@ -609,7 +614,7 @@ function Bubble({ message: m, t, read }: { message: Message; t: Strings; read?: 
             </a>
           ) : (
             <a key={a.id} class="file" href={a.data_url} target="_blank" rel="noopener noreferrer">
-              📄 {a.file_name ?? t.file}
+              <Clip /> {a.file_name ?? t.file}
             </a>
           ),
         )}
