@@ -179,6 +179,7 @@ test('a visitor chats with the team through the widget on another site', async (
   await journey.step('the agent types and the visitor sees it', visitor, async () => {
     await apiRequest('POST', `/api/v1/accounts/${accountId}/conversations/${conversationId}/toggle_typing_status`, { token: owner.access_token, body: { typing_status: 'on' } });
     await visible(frame.getByLabel('Atendente digitando…'));
+    await journey.shot(visitor, 'typing indicator');
     await apiRequest('POST', `/api/v1/accounts/${accountId}/conversations/${conversationId}/toggle_typing_status`, { token: owner.access_token, body: { typing_status: 'off' } });
   });
 
@@ -252,5 +253,26 @@ test('a visitor chats with the team through the widget on another site', async (
     await waitForEvent(visitor, 'chatwoot:ready');
     await visitor.getByRole('button', { name: 'Fale conosco' }).click();
     await visible(frame.getByRole('button', { name: 'Continuar conversa' }));
+  });
+
+  await journey.step('the site switches the widget to English and dark mode', visitor, async () => {
+    await visitor.evaluate(() => {
+      const chat = (window as unknown as { $chatwoot: { setLocale: (l: string) => void; setColorScheme: (s: string) => void } }).$chatwoot;
+      chat.setLocale('en');
+      chat.setColorScheme('dark');
+    });
+    await visible(frame.getByRole('button', { name: 'Continue conversation' }));
+    await expect.poll(() => frame.locator('html').getAttribute('class')).toBe('dark');
+  });
+
+  await journey.step('on a phone the widget fills the screen', visitor, async () => {
+    await visitor.setViewportSize({ width: 390, height: 844 });
+    const box = await visitor.locator('iframe[src*="/widget?website_token="]').boundingBox();
+    expect(box).toMatchObject({ x: 0, width: 390, height: 844 });
+    await visible(frame.getByRole('button', { name: 'Close' }));
+    await journey.shot(visitor, 'full screen on a phone');
+    await frame.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => visitor.evaluate(() => (window as unknown as { $chatwoot: { isOpen: boolean } }).$chatwoot.isOpen)).toBe(false);
+    await visible(visitor.getByRole('button', { name: 'Fale conosco' }));
   });
 });

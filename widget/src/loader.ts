@@ -90,8 +90,13 @@ function run({ websiteToken, baseUrl }: { websiteToken: string; baseUrl?: string
   };
   const fit = () => {
     const small = innerWidth < 668;
-    holder.style.cssText += small ? ';bottom:0;left:0;right:0;width:100%;height:100%;border-radius:0' : ';bottom:104px;' + side + 'width:400px;height:min(680px,calc(100% - 124px));border-radius:16px';
-    bubble.style.display = small && open ? 'none' : bubble.dataset.hidden ? 'none' : 'flex';
+    const s = holder.style;
+    s.bottom = small ? '0' : '104px';
+    s.width = small ? '100%' : '400px';
+    s.height = small ? '100%' : 'min(680px,calc(100% - 124px))';
+    s.borderRadius = small ? '0' : '16px';
+    s[left ? 'left' : 'right'] = small ? '0' : '20px';
+    bubble.style.display = (small && open) || bubble.dataset.hidden ? 'none' : 'flex';
   };
 
   const load = () => {
