@@ -22,6 +22,8 @@ let accountId: number;
 let inbox: Inbox;
 let site: Server;
 let siteUrl: string;
+/** Path on the site → website token of the inbox its page embeds. */
+const pages = new Map<string, string>();
 
 /** The customer's site: a page on another origin with the snippet Chatwoot gives, only the base URL changed. */
 function sitePage(websiteToken: string): string {
@@ -90,7 +92,12 @@ beforeAll(async () => {
   await apiRequest('POST', `/api/v1/accounts/${accountId}/inbox_members`, { token: owner.access_token, body: { inbox_id: inbox.id, user_ids: [owner.id] } });
 
   const port = await freePort();
-  site = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(sitePage(inbox.website_token)));
+  pages.set('/', inbox.website_token);
+  site = createServer((request, response) => {
+    const token = pages.get(request.url ?? '/');
+    if (!token) return void response.writeHead(404).end();
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(sitePage(token));
+  });
   await new Promise<void>((resolve) => site.listen(port, '127.0.0.1', resolve));
   // "localhost" and 127.0.0.1 are different origins (and sites): the widget runs cross-origin.
   siteUrl = `http://localhost:${port}/`;
@@ -274,5 +281,41 @@ test('a visitor chats with the team through the widget on another site', async (
     await frame.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => visitor.evaluate(() => (window as unknown as { $chatwoot: { isOpen: boolean } }).$chatwoot.isOpen)).toBe(false);
     await visible(visitor.getByRole('button', { name: 'Fale conosco' }));
+  });
+});
+
+test('without a pre-chat form the visitor just writes, leaves an email and sends a file', async () => {
+  const simple = await apiRequest<Inbox>('POST', `/api/v1/accounts/${accountId}/inboxes`, {
+    token: owner.access_token,
+    body: { name: 'Suporte Rápido', channel: { type: 'web_widget', website_url: 'https://suporte.example.test', widget_color: '#0d9488' }, enable_email_collect: true },
+  });
+  pages.set('/suporte', simple.website_token);
+  const visitor = await journey.newPage({ viewport: { width: 1280, height: 800 } });
+  const frame = widgetFrame(visitor);
+
+  await journey.step('the visitor opens the widget and writes at once', visitor, async () => {
+    await visitor.goto(`${siteUrl}suporte`);
+    await visitor.getByRole('button', { name: 'Fale conosco' }).click();
+    await frame.getByRole('button', { name: 'Iniciar conversa' }).click();
+    await frame.getByLabel('Mensagem').fill('Vocês entregam em Campinas?');
+    await frame.getByRole('button', { name: 'Enviar', exact: true }).click();
+    await visible(frame.getByText('Vocês entregam em Campinas?'));
+    await waitForEvent(visitor, 'chatwoot:on-start-conversation');
+  });
+
+  await journey.step('the widget asks for an email and keeps it', visitor, async () => {
+    await visible(frame.getByText('Receba as respostas por e-mail'));
+    await frame.getByLabel('E-mail').fill('joao@example.test');
+    await frame.getByRole('button', { name: 'Salvar' }).click();
+    await expect.poll(() => frame.getByText('Receba as respostas por e-mail').count()).toBe(0);
+    const contacts = await apiRequest<{ payload: { email: string | null }[] }>('GET', `/api/v1/accounts/${accountId}/contacts/search?q=joao%40example.test`, { token: owner.access_token });
+    expect(contacts.payload.map((c) => c.email)).toContain('joao@example.test');
+  });
+
+  await journey.step('the visitor sends a picture', visitor, async () => {
+    // A 2×2 PNG.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
+    await frame.locator('input[type=file]').setInputFiles({ name: 'comprovante.png', mimeType: 'image/png', buffer: png });
+    await visible(frame.getByRole('img', { name: 'comprovante.png' }));
   });
 });

@@ -62,6 +62,8 @@ function beep() {
   }
 }
 
+/** A file's name: the link's last segment (the stored name) when the server gives none. */
+const fileName = (a: Message['attachments'][number], t: Strings) => a.file_name ?? (decodeURIComponent(a.data_url.split('?')[0]!.split('/').pop() ?? '') || t.file);
 const isAgent = (m: Message) => m.message_type === 1 || m.message_type === 3;
 const preview = (m: Message, t: Strings) => (m.content ?? (m.attachments.length ? t.file : '')).slice(0, 200);
 const EMOJI = ['😀', '😂', '😊', '😍', '🤔', '😢', '😡', '👍', '👎', '🙏', '👏', '🎉', '❤️', '🔥', '✅', '❓'];
@@ -610,11 +612,11 @@ function Bubble({ message: m, t, read }: { message: Message; t: Strings; read?: 
         {m.attachments.map((a) =>
           a.file_type === 'image' ? (
             <a key={a.id} href={a.data_url} target="_blank" rel="noopener noreferrer">
-              <img class="thumb" src={a.thumb_url || a.data_url} alt={a.file_name ?? t.file} />
+              <img class="thumb" src={a.thumb_url || a.data_url} alt={fileName(a, t)} />
             </a>
           ) : (
             <a key={a.id} class="file" href={a.data_url} target="_blank" rel="noopener noreferrer">
-              <Clip /> {a.file_name ?? t.file}
+              <Clip /> {fileName(a, t)}
             </a>
           ),
         )}

@@ -8,6 +8,7 @@ import { insertLabels } from '../../../test/conversation-builders';
 import { clientAddress, expectError, mailsTo, settleDeliveries } from '../../../test/expect-api';
 import { startTestApp, type TestApp } from '../../../test/harness';
 import { multipart } from '../../../test/multipart';
+import { openNow } from './presenter';
 import { signWidgetToken, verifyWidgetToken } from './token';
 
 describe('widget API (website inboxes)', () => {
@@ -64,6 +65,30 @@ describe('widget API (website inboxes)', () => {
     expect(verifyWidgetToken('secret', `${payload}`)).toBeUndefined();
     expect(verifyWidgetToken('secret', 'a.b.c')).toBeUndefined();
     expect(verifyWidgetToken('secret', undefined)).toBeUndefined();
+  });
+
+  it('knows whether the inbox is within its working hours, in its time zone', async () => {
+    const s = await setup();
+    const [row] = await t.ctx.db.select().from(inboxes).where(eq(inboxes.id, s.inbox.id));
+    const inbox = {
+      ...row!,
+      timezone: 'America/Sao_Paulo',
+      workingHoursEnabled: true,
+      workingHours: [
+        { day_of_week: 1, closed_all_day: false, open_hour: 9, open_minutes: 0, close_hour: 17, close_minutes: 30 },
+        { day_of_week: 0, closed_all_day: true, open_hour: null, open_minutes: null, close_hour: null, close_minutes: null },
+        { day_of_week: 6, closed_all_day: false, open_all_day: true, open_hour: null, open_minutes: null, close_hour: null, close_minutes: null },
+      ],
+    };
+    // Monday 2026-11-23: 12:00 UTC is 09:00 in São Paulo (UTC−3).
+    expect(openNow(inbox, new Date('2026-11-23T12:00:00Z'))).toBe(true);
+    expect(openNow(inbox, new Date('2026-11-23T11:59:00Z'))).toBe(false);
+    expect(openNow(inbox, new Date('2026-11-23T20:29:00Z'))).toBe(true);
+    expect(openNow(inbox, new Date('2026-11-23T20:30:00Z'))).toBe(false);
+    expect(openNow(inbox, new Date('2026-11-22T15:00:00Z'))).toBe(false); // Sunday, closed
+    expect(openNow(inbox, new Date('2026-11-28T02:00:00Z'))).toBe(false); // Friday 23:00 local: no hours that day
+    expect(openNow(inbox, new Date('2026-11-28T05:00:00Z'))).toBe(true); // Saturday 02:00 local, open all day
+    expect(openNow({ ...inbox, workingHoursEnabled: false }, new Date('2026-11-22T15:00:00Z'))).toBe(true);
   });
 
   it('answers the config of a website inbox, with online agents, and nothing for other tokens', async () => {
