@@ -81,6 +81,8 @@ function run({ websiteToken, baseUrl }: { websiteToken: string; baseUrl?: string
     bubble.style.padding = expanded && !open ? '0 24px' : '0';
   };
   drawBubble();
+  // Chatwoot's hideMessageBubble: no launcher; the page opens the widget with $chatwoot.toggle().
+  if (settings.hideMessageBubble) bubble.dataset.hidden = '1';
   const previews = el('div', 'position:fixed;z-index:2147483000;bottom:96px;' + side + 'display:flex;flex-direction:column;gap:8px;max-width:300px;align-items:' + (left ? 'flex-start' : 'flex-end'));
 
   const dispatch = (name: string, detail?: unknown) => w.dispatchEvent(new CustomEvent('chatwoot:' + name, { detail }));
@@ -123,7 +125,7 @@ function run({ websiteToken, baseUrl }: { websiteToken: string; baseUrl?: string
   addEventListener('resize', fit);
 
   const showPreview = (text: string) => {
-    if (settings.hideMessageBubble || open) return;
+    if (settings.showUnreadMessagesDialog === false || open) return;
     const card = el('button', 'border:0;background:#fff;color:#1f2937;text-align:start;padding:12px 16px;border-radius:12px;box-shadow:0 4px 16px rgba(0,0,0,.15);font:14px/1.4 system-ui,sans-serif;cursor:pointer;max-width:300px;overflow:hidden;display:-webkit-box;-webkit-line-clamp:3;-webkit-box-orient:vertical', previews);
     card.textContent = text;
     card.onclick = () => setOpen(true);
