@@ -64,14 +64,38 @@ export async function buildWeb() {
   return true;
 }
 
+/** The website widget: the loader (`sdk.js`, an IIFE for any page) and the Preact app of its iframe (`app.js`, `app.css`). */
+export async function buildWidget() {
+  const sources = ['widget/src', 'widget/package.json', 'package-lock.json'];
+  const stampFile = join(root, 'widget/dist/.build-stamp');
+  if (!isStale(stampFile, sources)) return false;
+  const { build } = await import('esbuild');
+  const common = { bundle: true, minify: true, legalComments: 'none', logLevel: 'warning', define: { 'process.env.NODE_ENV': '"production"' } };
+  await build({ ...common, entryPoints: [join(root, 'widget/src/loader.ts')], outfile: join(root, 'widget/dist/sdk.js'), format: 'iife', target: 'es2019' });
+  await build({
+    ...common,
+    entryPoints: [join(root, 'widget/src/app/main.tsx')],
+    outfile: join(root, 'widget/dist/app.js'),
+    format: 'esm',
+    target: 'es2020',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+  });
+  stamp(stampFile, sources);
+  return true;
+}
+
 export async function buildAll() {
   const server = await buildServer();
   const web = await buildWeb();
-  return { server, web };
+  const widget = await buildWidget();
+  return { server, web, widget };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = Date.now();
   const built = await buildAll();
-  console.log(`build: server ${built.server ? 'rebuilt' : 'up to date'}, web ${built.web ? 'rebuilt' : 'up to date'} (${Date.now() - started} ms)`);
+  console.log(
+    `build: server ${built.server ? 'rebuilt' : 'up to date'}, web ${built.web ? 'rebuilt' : 'up to date'}, widget ${built.widget ? 'rebuilt' : 'up to date'} (${Date.now() - started} ms)`,
+  );
 }

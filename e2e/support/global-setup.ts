@@ -10,7 +10,7 @@ import { AppServer, freePort } from './app-server';
 import { ARTIFACTS_DIR, REPO_ROOT } from './paths';
 import './provided-context';
 
-type BuildAll = () => Promise<{ server: boolean; web: boolean }>;
+type BuildAll = () => Promise<{ server: boolean; web: boolean; widget: boolean }>;
 
 async function build(): Promise<void> {
   const { buildAll } = (await import(pathToFileURL(join(REPO_ROOT, 'scripts/build.mjs')).href)) as { buildAll: BuildAll };
@@ -21,7 +21,7 @@ async function build(): Promise<void> {
   try {
     const built = await buildAll();
     console.log(
-      `[e2e] build: server ${built.server ? 'rebuilt' : 'up to date'}, web ${built.web ? 'rebuilt' : 'up to date'} (${Date.now() - started} ms)`,
+      `[e2e] build: server ${built.server ? 'rebuilt' : 'up to date'}, web ${built.web ? 'rebuilt' : 'up to date'}, widget ${built.widget ? 'rebuilt' : 'up to date'} (${Date.now() - started} ms)`,
     );
   } finally {
     if (nodeEnv === undefined) delete process.env.NODE_ENV;

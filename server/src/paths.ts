@@ -27,3 +27,4 @@ export function rocketHubVersion(): string {
   version ??= String(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version ?? '0.0.0');
   return version;
 }
+export const widgetDistFolder = join(repoRoot, 'widget/dist');

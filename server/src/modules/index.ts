@@ -19,6 +19,7 @@ import { inboxesModule } from './inboxes';
 import { labelsModule } from './labels';
 import { teamsModule } from './teams';
 import { webhooksModule } from './webhooks';
+import { widgetModule } from './widget';
 
 /** Every domain module, in the order its routes are registered. */
 export const modules: Module[] = [
@@ -40,6 +41,7 @@ export const modules: Module[] = [
   labelsModule,
   cannedResponsesModule,
   webhooksModule,
+  widgetModule,
   attachmentsModule,
   housekeepingModule,
 ];

@@ -26,7 +26,7 @@ export type { AttachmentRow } from './repository';
 export const ATTACHMENT_REMOVED = 'attachment.removed';
 
 /** Multipart fields that carry attachments: Chatwoot's `attachments[]`, and the same without brackets. */
-const FILE_FIELDS = new Set(['attachments[]', 'attachments']);
+const FILE_FIELDS = new Set(['attachments[]', 'attachments', 'message[attachments][]']);
 
 /** A stored upload, ready to become an attachment row with `insertAttachments`. */
 export type AttachmentUpload = {

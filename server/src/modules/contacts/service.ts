@@ -392,5 +392,16 @@ export async function updateContactFromChannel(ctx: AppContext, tx: Tx, accountI
   return updated;
 }
 
+/** Replaces a contact's custom attributes from its own session (the widget deletes keys). */
+export async function replaceCustomAttributesFromChannel(ctx: AppContext, tx: Tx, accountId: number, contactId: number, customAttributes: Record<string, unknown>) {
+  const updated = await repository.updateContact(tx, accountId, contactId, { customAttributes });
+  if (!updated) throw notFound('Contact');
+  await recordContactEvent(ctx, tx, 'contact.updated', updated);
+  return updated;
+}
+
+/** The account's contact with this identifier, email or phone (system use). */
+export const findContactByIdentity = repository.findContactByIdentity;
+
 /** The contact row (system use, no access check). */
 export const findContactRow = repository.findContact;

@@ -621,3 +621,39 @@ export async function announceContactTyping(ctx: AppContext, conversation: Conve
     realtime: { inboxId: conversation.inboxId },
   });
 }
+
+// ——— what a website visitor does through the widget ———
+
+/** A conversation by its display id, locked when asked (system use: no access check). */
+export async function findByDisplayIdForSystem(db: Executor, accountId: number, displayId: number, lock = false) {
+  return repository.findByDisplayId(db, accountId, displayId, lock);
+}
+
+async function recordContactChange(ctx: AppContext, tx: Executor, conversation: ConversationRow) {
+  const related = await repository.loadRelated(tx, [conversation]);
+  await ctx.outbox.record(tx, conversationEvent('conversation.updated', conversation, presentConversation(conversation, related)));
+}
+
+/** The widget adds or removes one of the account's labels on the visitor's conversation (unknown labels are ignored, as Chatwoot). */
+export async function changeLabelByContact(ctx: AppContext, tx: Executor, conversation: ConversationRow, label: string, add: boolean, contactName: string) {
+  const title = label.trim().toLowerCase();
+  const has = conversation.labels.includes(title);
+  if (add === has) return conversation;
+  if (add && (await repository.findLabelTitles(tx, conversation.accountId, [title])).length === 0) return conversation;
+  const labels = add ? [...conversation.labels, title] : conversation.labels.filter((l) => l !== title);
+  const updated = await repository.updateConversation(tx, conversation.id, { labels });
+  const texts = await textsFor(tx, conversation.accountId);
+  const line = add ? texts.labelsAdded({ actor: contactName, labels: labelList([title]) }) : texts.labelsRemoved({ actor: contactName, labels: labelList([title]) });
+  await recordActivity(ctx, tx, updated, line);
+  await recordContactChange(ctx, tx, updated);
+  return updated;
+}
+
+/** The widget merges custom attributes into the visitor's conversation, or removes keys. */
+export async function changeCustomAttributesByContact(ctx: AppContext, tx: Executor, conversation: ConversationRow, change: { set?: Record<string, unknown>; remove?: string[] }) {
+  const customAttributes = { ...conversation.customAttributes, ...change.set };
+  for (const key of change.remove ?? []) delete customAttributes[key];
+  const updated = await repository.updateConversation(tx, conversation.id, { customAttributes });
+  await recordContactChange(ctx, tx, updated);
+  return updated;
+}

@@ -3,7 +3,7 @@ import { escapeHtml, mailLocale } from '../../platform/mail/layout';
 import * as accounts from '../accounts/service';
 import * as messages from '../messages/service';
 import type { Member } from './member';
-import { contactInboxOf, findForMember } from './service';
+import { contactInboxOf, findForMember, type ConversationRow } from './service';
 
 const TEXT = {
   pt_BR: { subject: (id: number, account: string) => `Transcrição da conversa #${id} — ${account}`, agent: 'Atendente', contact: 'Cliente', attachment: '[anexo]' },
@@ -14,8 +14,12 @@ const BATCH = 500;
 
 /** Emails the conversation's whole public history (no private notes, no activity lines) to an address. */
 export async function sendTranscript(ctx: AppContext, member: Member, displayId: number, email: string): Promise<void> {
-  const conversation = await findForMember(ctx.db, member, displayId);
-  const account = await accounts.getAccount(ctx.db, member.accountId);
+  await emailTranscript(ctx, await findForMember(ctx.db, member, displayId), email);
+}
+
+/** Emails a conversation's public history (the widget sends the visitor's own). */
+export async function emailTranscript(ctx: AppContext, conversation: ConversationRow, email: string): Promise<void> {
+  const account = await accounts.getAccount(ctx.db, conversation.accountId);
   const t = TEXT[mailLocale(account?.locale)];
   const timeZone = 'America/Sao_Paulo';
   const format = new Intl.DateTimeFormat(mailLocale(account?.locale) === 'pt_BR' ? 'pt-BR' : 'en-US', { dateStyle: 'short', timeStyle: 'short', timeZone });
@@ -46,7 +50,7 @@ export async function sendTranscript(ctx: AppContext, member: Member, displayId:
           .map((l) => `<p><span style="color:#6b7280">${escapeHtml(l.when)}</span> <strong>${escapeHtml(l.who)}</strong><br>${escapeHtml(l.text).replace(/\n/g, '<br>')}</p>`)
           .join('') +
         '</body></html>',
-      accountId: member.accountId,
+      accountId: conversation.accountId,
     }),
   );
 }

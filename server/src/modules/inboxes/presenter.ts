@@ -68,6 +68,7 @@ export function presentInbox(inbox: InboxRow, options: { frontendUrl: string; ad
     website_token: widget ? inbox.channelIdentifier : null,
     selected_feature_flags: widget && Array.isArray(c.selected_feature_flags) ? (c.selected_feature_flags as string[]) : null,
     reply_time: widget ? text(c.reply_time) : null,
+    allowed_domains: widget ? (text(c.allowed_domains) ?? '') : null,
     messaging_service_sid: null,
     phone_number: null,
     medium: null,

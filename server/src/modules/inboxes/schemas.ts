@@ -104,6 +104,8 @@ export const widgetChannelFields = {
   pre_chat_form_options: jsonObject,
   continuity_via_email: z.boolean(),
   selected_feature_flags: z.array(z.enum(WIDGET_FEATURES)).max(WIDGET_FEATURES.length),
+  /** Sites allowed to embed the widget, comma or newline separated (`example.com`, `*.example.com`); empty: any. */
+  allowed_domains: clearableText(2000),
 };
 
 export const apiChannelFields = {
@@ -187,6 +189,7 @@ export const inboxSchema = z
     website_token: z.string().nullable(),
     selected_feature_flags: z.array(z.string()).nullable(),
     reply_time: z.string().nullable(),
+    allowed_domains: z.string().nullable().describe('Website inboxes: the sites allowed to embed the widget (comma separated; empty: any)'),
     messaging_service_sid: z.string().nullable(),
     phone_number: z.string().nullable(),
     medium: z.string().nullable(),

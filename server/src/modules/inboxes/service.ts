@@ -194,6 +194,9 @@ export async function listInboxMembers(ctx: AppContext, membership: Membership, 
   return membersOf(ctx.db, inbox.accountId, inbox.id);
 }
 
+/** The agents of an inbox (system use: the widget shows who is online). */
+export const agentsOfInbox = (db: Executor, accountId: number, inboxId: number) => membersOf(db, accountId, inboxId);
+
 async function membersOf(db: Executor, accountId: number, inboxId: number) {
   const ids = new Set(await repository.listInboxMemberIds(db, inboxId));
   return (await accounts.listMembers(db, accountId)).filter((m) => ids.has(m.userId));
