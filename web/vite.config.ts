@@ -25,6 +25,9 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: Object.fromEntries(proxiedPaths.map((path) => [path, { target: serverOrigin, changeOrigin: false }])),
+    proxy: {
+      ...Object.fromEntries(proxiedPaths.map((path) => [path, { target: serverOrigin, changeOrigin: false }])),
+      '/cable': { target: serverOrigin.replace(/^http/, 'ws'), ws: true },
+    },
   },
 });

@@ -1,0 +1,53 @@
+import { useTranslation } from 'react-i18next';
+import { useCurrentAccount } from '../accounts/current-account';
+import type { ListScope } from './conversation-types';
+import { useConversationList, useInboxes, useLabels, useTabCounts, useTeams } from './conversations-api';
+import { ConversationTabs } from './conversation-tabs';
+import { ListFilters } from './list-filters';
+import { VirtualConversationList } from './virtual-conversation-list';
+import { useListPreferences } from './use-list-preferences';
+
+/** Guide chapter 3: title, the "Minhas / Não atribuídas / Todas" tabs, filters, and the cards. */
+export function ConversationListPanel({ scope, openId }: { scope: ListScope; openId: number | undefined }) {
+  const { account } = useCurrentAccount();
+  const [preferences, setPreferences] = useListPreferences();
+  const filter = { scope, ...preferences };
+  const list = useConversationList(account.id, filter);
+  const counts = useTabCounts(account.id, { scope, status: preferences.status });
+  const title = useScopeTitle(scope);
+
+  return (
+    <section aria-label={title} className="flex min-h-0 flex-1 flex-col bg-surface">
+      <header className="flex flex-col gap-3 border-b border-line px-4 pt-4">
+        <div className="flex items-center justify-between gap-2">
+          <h1 className="truncate text-lg font-semibold tracking-tight text-ink">{title}</h1>
+          <ListFilters status={preferences.status} sort={preferences.sort} onChange={setPreferences} />
+        </div>
+        <ConversationTabs tab={preferences.tab} counts={counts.data} onChange={(tab) => setPreferences({ tab })} />
+      </header>
+      <VirtualConversationList list={list} scope={scope} openId={openId} />
+    </section>
+  );
+}
+
+function useScopeTitle(scope: ListScope): string {
+  const { t } = useTranslation();
+  const { account } = useCurrentAccount();
+  const inboxes = useInboxes(account.id);
+  const teams = useTeams(account.id);
+  const labels = useLabels(account.id);
+  switch (scope.view) {
+    case 'all':
+      return t('conversationViews.all');
+    case 'mentions':
+      return t('conversationViews.mentions');
+    case 'unattended':
+      return t('conversationViews.unattended');
+    case 'inbox':
+      return inboxes.data?.find((i) => i.id === scope.inboxId)?.name ?? t('secondaryMenu.inboxes');
+    case 'team':
+      return teams.data?.find((team) => team.id === scope.teamId)?.name ?? t('secondaryMenu.teams');
+    case 'label':
+      return labels.data?.find((l) => l.title === scope.label) ? `#${scope.label}` : t('secondaryMenu.labels');
+  }
+}
