@@ -31,8 +31,8 @@ export function ConversationActions({ conversation }: { conversation: Conversati
         className="flex items-center gap-1.5 rounded-lg border border-line px-2.5 py-1.5 text-sm text-ink hover:bg-subtle"
       >
         {conversation.muted ? <Bell className="size-4" aria-hidden="true" /> : <BellOff className="size-4" aria-hidden="true" />}
-        <span className="hidden xl:inline">{conversation.muted ? t('workspace.actions.unmute') : t('workspace.actions.mute')}</span>
-        <span className="sr-only xl:hidden">{conversation.muted ? t('workspace.actions.unmute') : t('workspace.actions.mute')}</span>
+        <span className="hidden 2xl:inline">{conversation.muted ? t('workspace.actions.unmute') : t('workspace.actions.mute')}</span>
+        <span className="sr-only 2xl:hidden">{conversation.muted ? t('workspace.actions.unmute') : t('workspace.actions.mute')}</span>
       </button>
       <button
         type="button"
@@ -40,8 +40,8 @@ export function ConversationActions({ conversation }: { conversation: Conversati
         className="flex items-center gap-1.5 rounded-lg border border-line px-2.5 py-1.5 text-sm text-ink hover:bg-subtle"
       >
         <Mail className="size-4" aria-hidden="true" />
-        <span className="hidden xl:inline">{t('workspace.actions.transcript')}</span>
-        <span className="sr-only xl:hidden">{t('workspace.actions.transcript')}</span>
+        <span className="hidden 2xl:inline">{t('workspace.actions.transcript')}</span>
+        <span className="sr-only 2xl:hidden">{t('workspace.actions.transcript')}</span>
       </button>
       <div className="flex">
         {resolved ? (

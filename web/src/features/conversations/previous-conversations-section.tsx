@@ -26,7 +26,7 @@ export function PreviousConversationsSection({ conversation }: { conversation: C
                 <Link to={conversationPath(account.id, { view: 'all' }, c.id)} className="flex flex-col rounded-lg px-2 py-1.5 hover:bg-subtle">
                   <span className="flex justify-between text-xs text-muted">
                     <span>
-                      #{c.id} · {t(`workspace.status.${c.status}`)}
+                      #{c.id} · {t(`workspace.statusName.${c.status}`)}
                     </span>
                     <span>{shortTime(c.last_activity_at, i18n.language)}</span>
                   </span>

@@ -15,7 +15,7 @@ export function PrioritySection({ conversation }: { conversation: Conversation }
   return (
     <DetailsSection title={t('workspace.details.statusAndPriority')}>
       <p className="mb-2 text-sm text-ink">
-        {t('workspace.details.status')}: <span className="font-medium">{t(`workspace.status.${conversation.status}`)}</span>
+        {t('workspace.details.status')}: <span className="font-medium">{t(`workspace.statusName.${conversation.status}`)}</span>
       </p>
       <label htmlFor={id} className="mb-1 block text-xs font-medium text-muted">
         {t('workspace.details.priority')}
