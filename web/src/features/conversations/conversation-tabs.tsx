@@ -11,7 +11,7 @@ const TABS: { tab: AssigneeTab; count: keyof TabCounts }[] = [
 export function ConversationTabs({ tab, counts, onChange }: { tab: AssigneeTab; counts: TabCounts | undefined; onChange(tab: AssigneeTab): void }) {
   const { t } = useTranslation();
   return (
-    <div role="tablist" aria-label={t('workspace.tabs.label')} className="-mb-px flex gap-4">
+    <div role="tablist" aria-label={t('workspace.tabs.label')} className="-mb-px flex gap-3 overflow-x-auto">
       {TABS.map((item) => {
         const selected = item.tab === tab;
         return (
@@ -21,7 +21,7 @@ export function ConversationTabs({ tab, counts, onChange }: { tab: AssigneeTab; 
             role="tab"
             aria-selected={selected}
             onClick={() => onChange(item.tab)}
-            className={`flex items-center gap-1.5 border-b-2 pb-2 text-sm transition-colors ${
+            className={`flex shrink-0 items-center gap-1.5 border-b-2 pb-2 text-sm whitespace-nowrap transition-colors ${
               selected ? 'border-brand font-semibold text-brand' : 'border-transparent text-muted hover:text-ink'
             }`}
           >
