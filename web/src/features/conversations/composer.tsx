@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Paperclip, Send, X } from 'lucide-react';
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentAccount } from '../accounts/current-account';
 import { useAgents } from '../agents/agents-api';
@@ -10,8 +10,11 @@ import { applyMessage } from './live-cache';
 import { SuggestionList } from './suggestion-list';
 import { useDraft } from './use-draft';
 import { useTypingSignal } from './use-typing-signal';
+import { onWorkspaceCommand } from './workspace-commands';
 
 type Mode = 'reply' | 'private';
+/** The server takes up to 10 files per message. */
+const MAX_FILES = 10;
 type Mention = { id: number; name: string };
 type Props = { conversation: Conversation; replyTo: Message | null; onClearReply(): void };
 
@@ -43,6 +46,16 @@ export function Composer({ conversation, replyTo, onClearReply }: Props) {
   const fileInput = useRef<HTMLInputElement>(null);
   const typing = useTypingSignal(account.id, conversation.id, mode === 'private');
   const cmdEnter = user.ui_settings.editor_message_key === 'cmd_enter';
+
+  useEffect(
+    () =>
+      onWorkspaceCommand((command) => {
+        if (command !== 'reply' && command !== 'private') return;
+        setMode(command);
+        textarea.current?.focus();
+      }),
+    [],
+  );
 
   const open = trigger(text, caret);
   const cannedOpen = open?.kind === '/';
@@ -120,9 +133,24 @@ export function Composer({ conversation, replyTo, onClearReply }: Props) {
     }
   };
 
+  const addFiles = (list: FileList | null | undefined) => {
+    const added = Array.from(list ?? []);
+    if (added.length > 0) setFiles((current) => [...current, ...added].slice(0, MAX_FILES));
+  };
+
   const isPrivate = mode === 'private';
   return (
-    <div className={`border-t border-line px-3 pt-2 pb-3 md:px-4 ${isPrivate ? 'bg-warning-soft/60' : 'bg-surface'}`}>
+    <div
+      className={`border-t border-line px-3 pt-2 pb-3 md:px-4 ${isPrivate ? 'bg-warning-soft/60' : 'bg-surface'}`}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        if (e.dataTransfer.files.length === 0) return;
+        e.preventDefault();
+        addFiles(e.dataTransfer.files);
+      }}
+    >
       <div role="tablist" aria-label={t('workspace.composer.tabs')} className="mb-2 flex gap-1">
         {(['reply', 'private'] as const).map((tab) => (
           <button
@@ -184,6 +212,11 @@ export function Composer({ conversation, replyTo, onClearReply }: Props) {
           onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
           onKeyDown={onKeyDown}
           onBlur={typing.stop}
+          onPaste={(e) => {
+            if (e.clipboardData.files.length === 0) return;
+            e.preventDefault();
+            addFiles(e.clipboardData.files);
+          }}
           className="max-h-48 min-h-16 w-full resize-y rounded-lg border border-line bg-surface px-3 py-2 text-sm text-ink placeholder:text-muted/70 focus:border-brand focus:ring-2 focus:ring-brand/30 focus:outline-none"
         />
       </div>
@@ -207,7 +240,7 @@ export function Composer({ conversation, replyTo, onClearReply }: Props) {
           multiple
           hidden
           onChange={(e) => {
-            setFiles((list) => [...list, ...Array.from(e.target.files ?? [])].slice(0, 10));
+            addFiles(e.target.files);
             e.target.value = '';
           }}
         />

@@ -1,6 +1,6 @@
 import { Bell, BellOff, Check, ChevronDown, Mail, RotateCcw } from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Conversation, ConversationStatus } from './conversation-types';
 import { sendTranscript, setMuted, toggleStatus } from './conversations-api';
@@ -8,6 +8,7 @@ import { CustomSnoozeDialog } from './custom-snooze-dialog';
 import { SNOOZE_OPTIONS, snoozeUntil } from './snooze-times';
 import { TranscriptDialog } from './transcript-dialog';
 import { useConversationAction } from './use-conversation-action';
+import { onWorkspaceCommand } from './workspace-commands';
 
 const itemClasses = 'flex cursor-default items-center gap-2 rounded-md px-2 py-1.5 text-sm text-ink outline-none data-[highlighted]:bg-subtle';
 
@@ -22,6 +23,15 @@ export function ConversationActions({ conversation }: { conversation: Conversati
   const mute = useConversationAction(conversation.id, (accountId, id, muted: boolean) => setMuted(accountId, id, muted));
   const transcript = useConversationAction(conversation.id, (accountId, id, email: string) => sendTranscript(accountId, id, email));
   const resolved = conversation.status === 'resolved';
+  const { mutate: changeStatus } = status;
+
+  useEffect(
+    () =>
+      onWorkspaceCommand((command) => {
+        if (command === 'resolve' && !resolved) changeStatus({ status: 'resolved' });
+      }),
+    [resolved, changeStatus],
+  );
 
   return (
     <>

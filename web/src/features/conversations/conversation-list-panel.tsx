@@ -1,6 +1,10 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { useCurrentAccount } from '../accounts/current-account';
+import { conversationPath } from './conversation-scope';
 import type { ListScope } from './conversation-types';
+import { onWorkspaceCommand } from './workspace-commands';
 import { useConversationList, useInboxes, useLabels, useTabCounts, useTeams } from './conversations-api';
 import { ConversationTabs } from './conversation-tabs';
 import { ListFilters } from './list-filters';
@@ -15,6 +19,19 @@ export function ConversationListPanel({ scope, openId }: { scope: ListScope; ope
   const list = useConversationList(account.id, filter);
   const counts = useTabCounts(account.id, { scope, status: preferences.status });
   const title = useScopeTitle(scope);
+  const navigate = useNavigate();
+
+  useEffect(
+    () =>
+      onWorkspaceCommand((command) => {
+        if (command !== 'next' && command !== 'previous') return;
+        const ids = (list.data?.pages ?? []).flatMap((p) => p.conversations.map((c) => c.id));
+        const index = openId === undefined ? -1 : ids.indexOf(openId);
+        const target = ids[command === 'next' ? index + 1 : Math.max(index - 1, 0)];
+        if (target !== undefined) void navigate(conversationPath(account.id, scope, target));
+      }),
+    [list.data, openId, account.id, scope, navigate],
+  );
 
   return (
     <section aria-label={title} className="flex min-h-0 flex-1 flex-col bg-surface">

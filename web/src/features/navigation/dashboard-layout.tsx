@@ -8,6 +8,7 @@ import { CurrentAccountProvider } from '../accounts/current-account';
 import { dashboardPath, loginPath } from '../auth/auth-paths';
 import { useRecheckSessionOnUnauthorized } from '../auth/use-recheck-session-on-unauthorized';
 import { useProfile } from '../profile/profile-api';
+import { CommandPalette } from '../conversations/command-palette';
 import { LiveUpdates } from '../conversations/live-updates';
 import { MobileNav } from './mobile-nav';
 import { isConversationsArea } from './nav-items';
@@ -61,6 +62,7 @@ export function DashboardLayout() {
     <CurrentAccountProvider value={{ user, account }}>
       <Tooltip.Provider delayDuration={250}>
         <LiveUpdates />
+        <CommandPalette />
         <div className="flex h-full">
           <NavRail />
           <div className="flex min-w-0 flex-1 flex-col">
