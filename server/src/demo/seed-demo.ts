@@ -47,7 +47,7 @@ export async function seedDemo(ctx: AppContext, input: SeedDemoInput): Promise<S
       const path = `/conversations/${conversation.id}`;
       for (const line of story.messages) {
         if (line.from === 'customer') await call('POST', `${path}/messages`, { content: line.text, message_type: 'incoming' });
-        else if (line.from === 'note') await call('POST', `${path}/messages`, { content: line.text, private: true });
+        else if (line.from === 'note') await call('POST', `${path}/messages`, { content: withMentions(line.text, agentIds), private: true });
         else await call('POST', `${path}/messages`, { content: line.text });
       }
       if (story.assignee) await call('POST', `${path}/assignments`, { assignee_id: agentIds[story.assignee] });
@@ -61,6 +61,14 @@ export async function seedDemo(ctx: AppContext, input: SeedDemoInput): Promise<S
   } finally {
     await app.close();
   }
+}
+
+/** "@Rafael Souza" in a note becomes a real mention of that agent (notified, made a participant). */
+function withMentions(text: string, agentIds: Record<string, number>): string {
+  return DEMO.agents.reduce(
+    (out, agent) => out.split(`@${agent.name}`).join(`[@${agent.name}](mention://user/${agentIds[agent.key]}/${encodeURIComponent(agent.name)})`),
+    text,
+  );
 }
 
 function caller(app: FastifyInstance, token: string, accountId: number) {
