@@ -1,9 +1,12 @@
-import { MessageSquareText } from 'lucide-react';
+import { LoaderCircle, MessageSquareText } from 'lucide-react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useListScope, type ScopeView } from './conversation-scope';
 import { ConversationListPanel } from './conversation-list-panel';
-import { MessagePanel } from './message-panel';
+
+// The list shows first; the message panel (and its Markdown renderer) loads when a conversation opens.
+const MessagePanel = lazy(() => import('./message-panel').then((module) => ({ default: module.MessagePanel })));
 
 /**
  * The workspace of guide chapters 3–5: the conversation list (centre) and, once one is chosen, its
@@ -21,7 +24,15 @@ export function ConversationsPage({ view }: { view: ScopeView }) {
         <ConversationListPanel scope={scope} openId={openId} />
       </div>
       {openId ? (
-        <MessagePanel key={openId} scope={scope} conversationId={openId} />
+        <Suspense
+          fallback={
+            <div className="flex flex-1 items-center justify-center" role="status" aria-label={t('common.loading')}>
+              <LoaderCircle className="size-6 animate-spin text-muted" aria-hidden="true" />
+            </div>
+          }
+        >
+          <MessagePanel key={openId} scope={scope} conversationId={openId} />
+        </Suspense>
       ) : (
         <section
           aria-label={t('conversations.messagePanel')}
