@@ -104,12 +104,31 @@ test('an agent replies, notes, labels and resolves while a colleague watches liv
   });
 
   await journey.step('the owner labels it "financeiro" and the colleague sees the label', [owner, colleague], async () => {
+    // On a 1440 px screen "Mais detalhes" opens the details as a drawer over the messages.
+    for (const page of [owner, colleague]) {
+      await page.getByRole('button', { name: 'Mais detalhes' }).click();
+      await visible(details(page));
+    }
+    for (const section of ['Informações do Cliente', 'Atribuição', 'Status e prioridade', 'Marcadores', 'Atributos da conversa', 'Conversas anteriores', 'Participantes']) {
+      await visible(details(owner).getByRole('heading', { name: section }));
+    }
     await details(owner).getByRole('button', { name: 'Adicionar marcador' }).click();
     await owner.getByRole('menuitemcheckbox', { name: 'financeiro' }).click();
     await owner.keyboard.press('Escape');
     await hasText(details(owner).getByRole('list', { name: 'Marcadores' }), 'financeiro');
     await hasText(details(colleague).getByRole('list', { name: 'Marcadores' }), 'financeiro');
     await hasText(conversationList(colleague).getByRole('link', { name: new RegExp(CUSTOMER.name) }), 'financeiro');
+    // The colleague takes the conversation; the owner's "Atribuição" follows.
+    await details(colleague).getByRole('button', { name: 'Atribuir a mim' }).click();
+    const ownerAgent = details(owner).getByRole('combobox', { name: 'Agente' });
+    await expect
+      .poll(() => ownerAgent.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent ?? ''), { timeout: 15_000 })
+      .toBe(COLLEAGUE.name);
+    await journey.shot(owner, 'details drawer');
+    for (const page of [owner, colleague]) {
+      await details(page).getByRole('button', { name: 'Fechar' }).click();
+      await gone(details(page));
+    }
   });
 
   await journey.step('the owner resolves it; it leaves the open lists of both', [owner, colleague], async () => {

@@ -247,7 +247,7 @@ export function Composer({ conversation, replyTo, onClearReply }: Props) {
         <button type="button" onClick={() => fileInput.current?.click()} className="rounded-lg p-1.5 text-muted hover:bg-subtle hover:text-ink" aria-label={t('workspace.composer.attach')} title={t('workspace.composer.attach')}>
           <Paperclip className="size-4" aria-hidden="true" />
         </button>
-        <p className="hidden text-xs text-muted sm:block">{cmdEnter ? t('workspace.composer.hintCmdEnter') : t('workspace.composer.hintEnter')}</p>
+        <p className="hidden min-w-0 truncate text-xs text-muted xl:block">{cmdEnter ? t('workspace.composer.hintCmdEnter') : t('workspace.composer.hintEnter')}</p>
         <button
           type="button"
           onClick={() => void send()}

@@ -11,7 +11,7 @@ const TABS: { tab: AssigneeTab; count: keyof TabCounts }[] = [
 export function ConversationTabs({ tab, counts, onChange }: { tab: AssigneeTab; counts: TabCounts | undefined; onChange(tab: AssigneeTab): void }) {
   const { t } = useTranslation();
   return (
-    <div role="tablist" aria-label={t('workspace.tabs.label')} className="-mb-px flex gap-3 overflow-x-auto">
+    <div role="tablist" aria-label={t('workspace.tabs.label')} className="-mb-px flex gap-2.5 overflow-x-auto">
       {TABS.map((item) => {
         const selected = item.tab === tab;
         return (

@@ -20,7 +20,7 @@ export function ConversationsPage({ view }: { view: ScopeView }) {
 
   return (
     <div className="flex h-full min-h-0">
-      <div className={`${openId ? 'hidden lg:flex' : 'flex'} w-full min-w-0 flex-col border-line lg:w-80 2xl:w-[22rem] lg:shrink-0 lg:border-r`}>
+      <div className={`${openId ? 'hidden lg:flex' : 'flex'} w-full min-w-0 flex-col border-line lg:w-80 xl:w-[22rem] lg:shrink-0 lg:border-r`}>
         <ConversationListPanel scope={scope} openId={openId} />
       </div>
       {openId ? (

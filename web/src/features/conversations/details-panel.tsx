@@ -15,7 +15,7 @@ export function DetailsPanel({ conversation, onClose }: { conversation: Conversa
   return (
     <aside
       aria-label={t('workspace.details.label')}
-      className="fixed inset-0 z-30 flex flex-col overflow-y-auto bg-surface md:static md:z-auto md:w-72 md:shrink-0 2xl:w-80 md:border-l md:border-line"
+      className="fixed inset-0 z-30 flex flex-col overflow-y-auto bg-surface md:inset-auto md:top-0 md:right-0 md:bottom-0 md:w-80 md:border-l md:border-line md:shadow-xl 2xl:static 2xl:z-auto 2xl:shrink-0 2xl:shadow-none"
     >
       <div className="flex items-center justify-between border-b border-line px-4 py-3">
         <h2 className="text-sm font-semibold text-ink">{t('workspace.details.title')}</h2>

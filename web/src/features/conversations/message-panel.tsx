@@ -24,7 +24,7 @@ export function MessagePanel({ scope, conversationId }: { scope: ListScope; conv
   const conversation = useConversation(account.id, conversationId);
   const [detailsOpen, setDetailsOpen] = useState(
     // Open by default where there is room beside the messages; on a phone it covers them, so it waits to be asked.
-    () => (localStorage.getItem(DETAILS_KEY) ?? String(window.matchMedia('(min-width: 1280px)').matches)) === 'true',
+    () => (localStorage.getItem(DETAILS_KEY) ?? String(window.matchMedia('(min-width: 1536px)').matches)) === 'true',
   );
   const [replyTo, setReplyTo] = useState<Message | null>(null);
   const unread = conversation.data?.unread_count ?? 0;
