@@ -103,6 +103,16 @@ test('an agent replies, notes, labels and resolves while a colleague watches liv
     await hasText(note, NOTE);
   });
 
+  await journey.step('the mentioned colleague finds it under "Menções"', colleague, async () => {
+    await colleague.getByRole('link', { name: 'Menções', exact: true }).click();
+    await visible(colleague.getByRole('heading', { name: 'Menções', exact: true }));
+    await colleague.getByRole('tab', { name: /^Todas/ }).click();
+    await conversationList(colleague).getByRole('link', { name: new RegExp(CUSTOMER.name) }).click();
+    await hasText(history(colleague), NOTE);
+    // The conversation keeps its view in the address: …/conversations/mentions/conversations/<id>.
+    expect(new URL(colleague.url()).pathname).toMatch(/\/conversations\/mentions\/conversations\/\d+$/);
+  });
+
   await journey.step('the owner labels it "financeiro" and the colleague sees the label', [owner, colleague], async () => {
     // On a 1440 px screen "Mais detalhes" opens the details as a drawer over the messages.
     for (const page of [owner, colleague]) {

@@ -9,6 +9,7 @@ import { ChannelIcon } from './channel-icon';
 import { scopePath } from './conversation-scope';
 import type { Conversation, ListScope } from './conversation-types';
 import { useInboxes } from './conversations-api';
+import { PresenceDot } from './presence-dot';
 
 type Props = { scope: ListScope; conversation: Conversation; detailsOpen: boolean; onToggleDetails(): void; children: ReactNode };
 
@@ -34,7 +35,10 @@ export function ConversationHeader({ scope, conversation, detailsOpen, onToggleD
       >
         <UserAvatar name={name} imageUrl={contact?.thumbnail || null} size="sm" />
         <span className="flex min-w-0 flex-col">
-          <span className="truncate text-sm font-semibold text-ink">{name}</span>
+          <span className="flex items-center gap-1.5">
+            <span className="truncate text-sm font-semibold text-ink">{name}</span>
+            {contact && <PresenceDot kind="contacts" id={contact.id} />}
+          </span>
           <span className="flex items-center gap-1 text-xs text-muted">
             <ChannelIcon channel={channel} className="size-3" />
             <span className="truncate">{inbox?.name ?? t(`workspace.channels.unknown`)}</span>

@@ -4,6 +4,7 @@ import { useCurrentAccount } from '../accounts/current-account';
 import type { Conversation } from './conversation-types';
 import { useParticipants } from './conversations-api';
 import { DetailsSection } from './details-section';
+import { PresenceDot } from './presence-dot';
 
 /** "Participantes": agents following the conversation (mentioned, replied, added). */
 export function ParticipantsSection({ conversation }: { conversation: Conversation }) {
@@ -20,7 +21,8 @@ export function ParticipantsSection({ conversation }: { conversation: Conversati
           {list.map((agent) => (
             <li key={agent.id} className="flex items-center gap-2 text-sm text-ink">
               <UserAvatar name={agent.available_name ?? agent.name} imageUrl={agent.thumbnail || null} size="sm" />
-              {agent.available_name ?? agent.name}
+              <span className="flex-1 truncate">{agent.available_name ?? agent.name}</span>
+              <PresenceDot kind="users" id={agent.id} />
             </li>
           ))}
         </ul>
