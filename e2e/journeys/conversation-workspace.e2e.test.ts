@@ -1,7 +1,7 @@
 // Journey: guide chapters 3–5. The owner opens a customer's conversation, replies, writes a private
 // note mentioning a colleague, labels and resolves it; the colleague, in another browser, sees every
 // change arrive live. A hostile customer message renders as text, loading and running nothing.
-import type { Page } from 'playwright-core';
+import type { Page, WebSocketRoute } from 'playwright-core';
 import { beforeAll, expect, test } from 'vitest';
 import { apiRequest, ensureOwnerAccount, linkIn, signInByApi, waitForMail } from '../support/api';
 import { signIn } from '../support/dashboard';
@@ -64,6 +64,13 @@ async function openCustomerConversation(page: Page): Promise<void> {
 test('an agent replies, notes, labels and resolves while a colleague watches live', async () => {
   const owner = await journey.newPage();
   const colleague = await journey.newPage();
+  // The colleague's live connection passes through here, so a step can cut it like a network drop.
+  const cable = { refusing: false, open: [] as WebSocketRoute[] };
+  await colleague.context().routeWebSocket(/\/cable$/, (socket) => {
+    if (cable.refusing) return void socket.close({ code: 1006 });
+    socket.connectToServer();
+    cable.open.push(socket);
+  });
 
   await journey.step('both agents open the customer conversation from "Todas"', [owner, colleague], async () => {
     await signIn(owner, OWNER.email, OWNER.password);
@@ -147,6 +154,22 @@ test('an agent replies, notes, labels and resolves while a colleague watches liv
     await visible(colleague.getByRole('button', { name: 'Reabrir', exact: true }));
     await gone(conversationList(colleague).getByRole('link', { name: new RegExp(CUSTOMER.name) }));
     await hasText(history(colleague), 'resolvida');
+  });
+
+  await journey.step('after the connection drops and returns, what was missed appears', colleague, async () => {
+    cable.refusing = true;
+    for (const socket of cable.open.splice(0)) await socket.close({ code: 1006 });
+    // The dashboard has noticed: what follows can only reach it by the resync after reconnecting.
+    await colleague.locator('[data-live="disconnected"]').waitFor({ state: 'attached', timeout: 15_000 });
+    const missed = 'Enquanto vocês estavam sem conexão: o pedido é o #7781, obrigado!';
+    await apiRequest('POST', `/api/v1/accounts/${accountId}/conversations/${conversationId}/messages`, {
+      token: ownerToken,
+      body: { content: missed, message_type: 'incoming' },
+    });
+    cable.refusing = false;
+    await expect.poll(() => history(colleague).innerText(), { timeout: 40_000, interval: 250 }).toContain(missed);
+    // The customer's message reopened the resolved conversation; the colleague's screen says so too.
+    await visible(colleague.getByRole('button', { name: 'Resolver', exact: true }), 40_000);
   });
 
   await journey.step('a hostile customer message is shown as text and loads nothing', owner, async () => {
