@@ -1,4 +1,5 @@
-import { useEffect } from 'react';
+import { Search } from 'lucide-react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useCurrentAccount } from '../accounts/current-account';
@@ -8,6 +9,7 @@ import { onWorkspaceCommand } from './workspace-commands';
 import { useConversationList, useInboxes, useLabels, useTabCounts, useTeams } from './conversations-api';
 import { ConversationTabs } from './conversation-tabs';
 import { ListFilters } from './list-filters';
+import { SearchResults } from './search-results';
 import { VirtualConversationList } from './virtual-conversation-list';
 import { useListPreferences } from './use-list-preferences';
 
@@ -20,6 +22,8 @@ export function ConversationListPanel({ scope, openId }: { scope: ListScope; ope
   const counts = useTabCounts(account.id, { scope, status: preferences.status });
   const title = useScopeTitle(scope);
   const navigate = useNavigate();
+  const [query, setQuery] = useState('');
+  const { t } = useTranslation();
 
   useEffect(
     () =>
@@ -40,9 +44,21 @@ export function ConversationListPanel({ scope, openId }: { scope: ListScope; ope
           <h1 className="truncate text-lg font-semibold tracking-tight text-ink">{title}</h1>
           <ListFilters status={preferences.status} sort={preferences.sort} onChange={setPreferences} />
         </div>
-        <ConversationTabs tab={preferences.tab} counts={counts.data} onChange={(tab) => setPreferences({ tab })} />
+        <label className="flex items-center gap-2 rounded-lg border border-line bg-canvas px-2.5 focus-within:border-brand">
+          <Search className="size-4 shrink-0 text-muted" aria-hidden="true" />
+          <input
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder={t('workspace.search.placeholder')}
+            aria-label={t('workspace.search.placeholder')}
+            className="w-full bg-transparent py-1.5 text-sm text-ink outline-none placeholder:text-muted"
+          />
+        </label>
+        {query.trim() === '' && <ConversationTabs tab={preferences.tab} counts={counts.data} onChange={(tab) => setPreferences({ tab })} />}
+        {query.trim() !== '' && <div className="pb-2" />}
       </header>
-      <VirtualConversationList list={list} scope={scope} openId={openId} />
+      {query.trim() === '' ? <VirtualConversationList list={list} scope={scope} openId={openId} /> : <SearchResults query={query} />}
     </section>
   );
 }

@@ -205,3 +205,17 @@ export function useContactConversations(accountId: number, id: number | undefine
     enabled: id !== undefined,
   });
 }
+
+export type SearchResults = { conversations: Conversation[]; contacts: ContactSummary[]; messages: Message[] };
+
+/** Conversations, contacts and messages matching the words (at least 2 characters). */
+export function useSearch(accountId: number, query: string) {
+  const q = query.trim();
+  return useQuery({
+    queryKey: ['accounts', accountId, 'search', q],
+    queryFn: () => api.get<{ payload: SearchResults }>(`${accountPath(accountId)}/search?q=${encodeURIComponent(q)}`),
+    select: (data) => data.payload,
+    enabled: q.length >= 2,
+    staleTime: 10_000,
+  });
+}
