@@ -71,11 +71,9 @@ function useScopeTitle(scope: ListScope): string {
   const labels = useLabels(account.id);
   switch (scope.view) {
     case 'all':
-      return t('conversationViews.all');
     case 'mentions':
-      return t('conversationViews.mentions');
     case 'unattended':
-      return t('conversationViews.unattended');
+      return t(`conversations.titles.${scope.view}`);
     case 'inbox':
       return inboxes.data?.find((i) => i.id === scope.inboxId)?.name ?? t('secondaryMenu.inboxes');
     case 'team':

@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { LoaderCircle } from 'lucide-react';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { EmptyState } from '../../components/empty-state';
 import { useCurrentAccount } from '../accounts/current-account';
 import { ConversationCard } from './conversation-card';
@@ -49,7 +50,7 @@ export function VirtualConversationList({ list, scope, openId }: Props) {
   if (conversations.length === 0) {
     return (
       <div className="p-4">
-        <EmptyState icon={MessagesSquare} title={t('workspace.list.emptyTitle')} description={t('workspace.list.emptyDescription')} />
+        <EmptyState icon={MessagesSquare} {...emptyTexts(scope, t)} />
       </div>
     );
   }
@@ -79,6 +80,14 @@ export function VirtualConversationList({ list, scope, openId }: Props) {
       )}
     </div>
   );
+}
+
+/** The views of the guide say what will appear in them; inbox, label and team lists share one text. */
+function emptyTexts(scope: ListScope, t: TFunction): { title: string; description: string } {
+  const view = scope.view === 'all' || scope.view === 'mentions' || scope.view === 'unattended' ? scope.view : undefined;
+  return view
+    ? { title: t(`conversations.empty.${view}.title`), description: t(`conversations.empty.${view}.description`) }
+    : { title: t('workspace.list.emptyTitle'), description: t('workspace.list.emptyDescription') };
 }
 
 function uniqueById(conversations: Conversation[]): Conversation[] {
