@@ -50,7 +50,7 @@ export function ConversationListPanel({ scope, openId }: { scope: ListScope; ope
             type="search"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
-            placeholder={t('workspace.search.placeholder')}
+            placeholder={t('workspace.search.short')}
             aria-label={t('workspace.search.placeholder')}
             className="w-full bg-transparent py-1.5 text-sm text-ink outline-none placeholder:text-muted"
           />
