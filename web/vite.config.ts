@@ -18,6 +18,8 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
             { name: 'ui', test: /node_modules[\\/](radix-ui|@radix-ui|@floating-ui|lucide-react|react-remove-scroll.*|aria-hidden)[\\/]/ },
+            // Only the message panel (loaded when a conversation opens) renders Markdown.
+            { name: 'markdown', test: /node_modules[\\/](marked|dompurify)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },
@@ -25,6 +27,9 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: Object.fromEntries(proxiedPaths.map((path) => [path, { target: serverOrigin, changeOrigin: false }])),
+    proxy: {
+      ...Object.fromEntries(proxiedPaths.map((path) => [path, { target: serverOrigin, changeOrigin: false }])),
+      '/cable': { target: serverOrigin.replace(/^http/, 'ws'), ws: true },
+    },
   },
 });

@@ -22,3 +22,10 @@ export const FORGETFUL_AGENT = {
   password: 'Primeira#Senha1',
   newPassword: 'Nova#Senha2026',
 };
+
+/** Works the same conversation as the owner in the conversation-workspace journey. */
+export const COLLEAGUE = {
+  name: 'Carlos Nunes',
+  email: 'carlos.nunes@tecnologiacorporativa.com.br',
+  password: 'Colega#Suporte9',
+};

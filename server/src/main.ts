@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config';
 import { createContext } from './context';
 import { DataDirInUseError } from './db/data-dir-lock';
 import { createAdministrator } from './modules/accounts/create-administrator';
+import { seedDemo } from './demo/seed-demo';
 import { createPlatformApp } from './modules/platform-api/service';
 import { createLogger } from './platform/logger';
 import { startRocketHub } from './server';
@@ -16,6 +17,8 @@ Commands:
                                         create an account and its administrator
                                         (without --password, prints a link to set one)
   create-platform-app --name NAME       create a platform app and print its API token
+  seed-demo [--email EMAIL] [--password PASSWORD]
+                                        create a demo account full of pt-BR conversations
 
 Configuration comes from environment variables (see README.md).`;
 
@@ -90,6 +93,19 @@ async function main(argv: string[]): Promise<number> {
       try {
         const app = await createPlatformApp(ctx, values.name);
         console.log(`Created platform app #${app.id} "${app.name}".\napi_access_token: ${app.token}`);
+      } finally {
+        await ctx.close();
+      }
+      return 0;
+    }
+    case 'seed-demo': {
+      const email = values.email ?? 'demo@rockethub.local';
+      const password = values.password ?? 'demo-senha-1';
+      const ctx = await createContext({ ...config, roles: new Set() }, createLogger('warn'));
+      try {
+        const result = await seedDemo(ctx, { email, password, name: values.name ?? 'Demo RocketHub', accountName: values['account-name'] ?? 'Loja Aurora (demonstração)' });
+        console.log(`Created demo account #${result.accountId} with ${result.conversations} conversations.`);
+        console.log(result.existingUser ? `Sign in as ${email} with your usual password.` : `Sign in as ${email} with the password ${password}.`);
       } finally {
         await ctx.close();
       }

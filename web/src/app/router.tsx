@@ -5,7 +5,7 @@ import { AgentsPage } from '../features/agents/agents-page';
 import { ForgotPasswordPage } from '../features/auth/forgot-password-page';
 import { LoginPage } from '../features/auth/login-page';
 import { ResetPasswordPage } from '../features/auth/reset-password-page';
-import { ConversationsPage } from '../features/conversations/conversations-page';
+import { conversationRoutes } from '../features/conversations/conversation-routes';
 import { DevMailboxPage } from '../features/dev-mailbox/dev-mailbox-page';
 import { InstallationGate, ONBOARDING_PATH } from '../features/installation/installation-gate';
 import { AccountNotFoundRoute } from '../features/navigation/account-not-found-route';
@@ -32,10 +32,7 @@ export const router = createBrowserRouter(
           element: <DashboardLayout />,
           children: [
             { index: true, element: <Navigate to="dashboard" replace /> },
-            { path: 'dashboard', element: <ConversationsPage view="all" /> },
-            { path: 'conversations', element: <ConversationsPage view="all" /> },
-            { path: 'conversations/mentions', element: <ConversationsPage view="mentions" /> },
-            { path: 'conversations/unattended', element: <ConversationsPage view="unattended" /> },
+            ...conversationRoutes,
             { path: 'contacts', element: <SectionPage section="contacts" /> },
             {
               path: 'reports',

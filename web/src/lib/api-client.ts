@@ -63,3 +63,15 @@ export const api = {
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body ?? {}),
   delete: <T>(path: string) => request<T>('DELETE', path),
 };
+
+/** A multipart POST (files); the browser sets the boundary. */
+export async function postForm<T>(path: string, form: FormData): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language };
+  const csrf = readCsrfToken();
+  if (csrf) headers['X-CSRF-Token'] = csrf;
+  const response = await fetch(path, { method: 'POST', headers, credentials: 'same-origin', body: form });
+  const text = await response.text();
+  const parsed: unknown = text ? safeParseJson(text) : undefined;
+  if (!response.ok) throw new ApiError(response.status, isObject(parsed) ? (parsed as Partial<ErrorBody>) : {});
+  return parsed as T;
+}

@@ -1,38 +1,47 @@
-import { AtSign, MessagesSquare, MessageSquareText, UserX, type LucideIcon } from 'lucide-react';
+import { LoaderCircle, MessageSquareText } from 'lucide-react';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../components/empty-state';
+import { useParams } from 'react-router';
+import { useListScope, type ScopeView } from './conversation-scope';
+import { ConversationListPanel } from './conversation-list-panel';
 
-export type ConversationView = 'all' | 'mentions' | 'unattended';
-
-const VIEW_ICONS: Record<ConversationView, LucideIcon> = { all: MessagesSquare, mentions: AtSign, unattended: UserX };
+// The list shows first; the message panel (and its Markdown renderer) loads when a conversation opens.
+const MessagePanel = lazy(() => import('./message-panel').then((module) => ({ default: module.MessagePanel })));
 
 /**
- * The conversation list (centre) and message panel (right) of guide chapter 1. Until channels exist
- * both are empty; each says what will appear there.
+ * The workspace of guide chapters 3–5: the conversation list (centre) and, once one is chosen, its
+ * messages and details (right). On a phone only one of the two shows at a time.
  */
-export function ConversationsPage({ view }: { view: ConversationView }) {
+export function ConversationsPage({ view }: { view: ScopeView }) {
   const { t } = useTranslation();
+  const scope = useListScope(view);
+  const { conversationId } = useParams();
+  const openId = conversationId && /^\d+$/.test(conversationId) ? Number(conversationId) : undefined;
+
   return (
-    <div className="flex h-full">
-      <section className="flex min-w-0 flex-1 flex-col border-line xl:max-w-md xl:border-r">
-        <header className="border-b border-line px-4 py-4 md:px-6">
-          <h1 className="text-xl font-semibold tracking-tight text-ink">{t(`conversations.titles.${view}`)}</h1>
-        </header>
-        <div className="p-4 md:p-6">
-          <EmptyState
-            icon={VIEW_ICONS[view]}
-            title={t(`conversations.empty.${view}.title`)}
-            description={t(`conversations.empty.${view}.description`)}
-          />
-        </div>
-      </section>
-      <section
-        aria-label={t('conversations.messagePanel')}
-        className="hidden flex-1 flex-col items-center justify-center gap-3 p-8 text-center xl:flex"
-      >
-        <MessageSquareText className="size-10 text-muted/60" aria-hidden="true" />
-        <p className="max-w-xs text-sm text-muted">{t('conversations.selectConversation')}</p>
-      </section>
+    <div className="flex h-full min-h-0">
+      <div className={`${openId ? 'hidden lg:flex' : 'flex'} w-full min-w-0 flex-col border-line lg:w-80 xl:w-[22rem] lg:shrink-0 lg:border-r`}>
+        <ConversationListPanel scope={scope} openId={openId} />
+      </div>
+      {openId ? (
+        <Suspense
+          fallback={
+            <div className="flex flex-1 items-center justify-center" role="status" aria-label={t('common.loading')}>
+              <LoaderCircle className="size-6 animate-spin text-muted" aria-hidden="true" />
+            </div>
+          }
+        >
+          <MessagePanel key={openId} scope={scope} conversationId={openId} />
+        </Suspense>
+      ) : (
+        <section
+          aria-label={t('conversations.messagePanel')}
+          className="hidden flex-1 flex-col items-center justify-center gap-3 p-8 text-center lg:flex"
+        >
+          <MessageSquareText className="size-10 text-muted/60" aria-hidden="true" />
+          <p className="max-w-xs text-sm text-muted">{t('conversations.selectConversation')}</p>
+        </section>
+      )}
     </div>
   );
 }

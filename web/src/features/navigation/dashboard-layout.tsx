@@ -8,6 +8,8 @@ import { CurrentAccountProvider } from '../accounts/current-account';
 import { dashboardPath, loginPath } from '../auth/auth-paths';
 import { useRecheckSessionOnUnauthorized } from '../auth/use-recheck-session-on-unauthorized';
 import { useProfile } from '../profile/profile-api';
+import { CommandPalette } from '../conversations/command-palette';
+import { LiveUpdates } from '../conversations/live-updates';
 import { MobileNav } from './mobile-nav';
 import { isConversationsArea } from './nav-items';
 import { NavRail } from './nav-rail';
@@ -59,6 +61,8 @@ export function DashboardLayout() {
   return (
     <CurrentAccountProvider value={{ user, account }}>
       <Tooltip.Provider delayDuration={250}>
+        <LiveUpdates />
+        <CommandPalette />
         <div className="flex h-full">
           <NavRail />
           <div className="flex min-w-0 flex-1 flex-col">
@@ -69,7 +73,7 @@ export function DashboardLayout() {
                   <SecondaryMenu />
                 </aside>
               )}
-              <main className="min-w-0 flex-1 overflow-y-auto">
+              <main className={`min-w-0 flex-1 ${showSecondaryMenu ? 'overflow-hidden' : 'overflow-y-auto'}`}>
                 <Outlet />
               </main>
             </div>

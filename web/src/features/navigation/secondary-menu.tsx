@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { AccountSwitcher } from '../accounts/account-switcher';
 import { useCurrentAccount } from '../accounts/current-account';
+import { ChannelIcon } from '../conversations/channel-icon';
+import { useInboxes, useLabels, useTeams } from '../conversations/conversations-api';
 import { accountBasePath } from './nav-items';
 
 type ConversationView = { key: 'all' | 'mentions' | 'unattended'; path: string; icon: LucideIcon; alsoActiveOn?: string };
@@ -14,20 +16,15 @@ const CONVERSATION_VIEWS: readonly ConversationView[] = [
   { key: 'unattended', path: 'conversations/unattended', icon: UserX },
 ];
 
-/** The lists that will fill in as their modules arrive; each says plainly that it is empty for now. */
-const EMPTY_GROUPS = [
-  { key: 'folders', icon: Folder },
-  { key: 'teams', icon: Users },
-  { key: 'inboxes', icon: Inbox },
-  { key: 'labels', icon: Tag },
-] as const;
-
 /** "Menus de Apoio" (guide chapter 2, area 2): current view, conversation views, folders, teams, inboxes, labels. */
 export function SecondaryMenu() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const { account } = useCurrentAccount();
   const base = accountBasePath(account.id);
+  const inboxes = useInboxes(account.id);
+  const teams = useTeams(account.id);
+  const labels = useLabels(account.id);
 
   return (
     <div className="flex h-full flex-col overflow-y-auto">
@@ -37,7 +34,7 @@ export function SecondaryMenu() {
           <ul className="flex flex-col gap-0.5">
             {CONVERSATION_VIEWS.map((view) => {
               const active =
-                pathname === `${base}/${view.path}` ||
+                isAtOrUnder(pathname, `${base}/${view.path}`, view.key === 'all') ||
                 (view.alsoActiveOn !== undefined && pathname === `${base}/${view.alsoActiveOn}`);
               const Icon = view.icon;
               return (
@@ -57,14 +54,43 @@ export function SecondaryMenu() {
             })}
           </ul>
         </MenuGroup>
-        {EMPTY_GROUPS.map(({ key, icon: Icon }) => (
-          <MenuGroup key={key} title={t(`secondaryMenu.${key}`)}>
-            <p className="flex items-center gap-2.5 px-2 py-1 text-sm text-muted">
-              <Icon className="size-4 shrink-0 opacity-70" aria-hidden="true" />
-              {t(`secondaryMenu.empty.${key}`)}
-            </p>
-          </MenuGroup>
-        ))}
+        <MenuGroup title={t('secondaryMenu.folders')}>
+          <EmptyLine icon={Folder} text={t('secondaryMenu.empty.folders')} />
+        </MenuGroup>
+        <MenuGroup title={t('secondaryMenu.teams')}>
+          {teams.data && teams.data.length > 0 ? (
+            <MenuList items={teams.data.map((team) => ({ key: team.id, to: `${base}/team/${team.id}`, label: team.name, icon: <Users className="size-4 shrink-0" aria-hidden="true" /> }))} pathname={pathname} />
+          ) : (
+            <EmptyLine icon={Users} text={t('secondaryMenu.empty.teams')} />
+          )}
+        </MenuGroup>
+        <MenuGroup title={t('secondaryMenu.inboxes')}>
+          {inboxes.data && inboxes.data.length > 0 ? (
+            <MenuList
+              items={inboxes.data.map((inbox) => ({ key: inbox.id, to: `${base}/inbox/${inbox.id}`, label: inbox.name, icon: <ChannelIcon channel={inbox.channel_type} className="size-4" /> }))}
+              pathname={pathname}
+            />
+          ) : (
+            <EmptyLine icon={Inbox} text={t('secondaryMenu.empty.inboxes')} />
+          )}
+        </MenuGroup>
+        <MenuGroup title={t('secondaryMenu.labels')}>
+          {labels.data && labels.data.some((l) => l.show_on_sidebar) ? (
+            <MenuList
+              items={labels.data
+                .filter((l) => l.show_on_sidebar)
+                .map((label) => ({
+                  key: label.id,
+                  to: `${base}/label/${encodeURIComponent(label.title)}`,
+                  label: label.title,
+                  icon: <span className="size-2.5 shrink-0 rounded-full" style={{ backgroundColor: label.color }} aria-hidden="true" />,
+                }))}
+              pathname={pathname}
+            />
+          ) : (
+            <EmptyLine icon={Tag} text={t('secondaryMenu.empty.labels')} />
+          )}
+        </MenuGroup>
       </nav>
     </div>
   );
@@ -79,5 +105,48 @@ function MenuGroup({ title, children }: { title: string; children: ReactNode }) 
       </p>
       {children}
     </div>
+  );
+}
+
+/** A list entry is active on its own page and on its conversations' pages. */
+function isAtOrUnder(pathname: string, path: string, numericOnly = false): boolean {
+  if (pathname === path) return true;
+  if (!pathname.startsWith(`${path}/`)) return false;
+  // "Todas as Conversas" (/conversations) must not light up on /conversations/mentions.
+  return !numericOnly || /^\d+$/.test(pathname.slice(path.length + 1));
+}
+
+type MenuEntry = { key: number; to: string; label: string; icon: ReactNode };
+
+function MenuList({ items, pathname }: { items: MenuEntry[]; pathname: string }) {
+  return (
+    <ul className="flex flex-col gap-0.5">
+      {items.map((item) => {
+        const active = isAtOrUnder(pathname, item.to);
+        return (
+          <li key={item.key}>
+            <Link
+              to={item.to}
+              aria-current={active ? 'page' : undefined}
+              className={`flex items-center gap-2.5 rounded-lg px-2 py-1.5 text-sm transition-colors ${
+                active ? 'bg-brand-soft font-medium text-brand' : 'text-ink hover:bg-subtle'
+              }`}
+            >
+              {item.icon}
+              <span className="truncate">{item.label}</span>
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function EmptyLine({ icon: Icon, text }: { icon: LucideIcon; text: string }) {
+  return (
+    <p className="flex items-center gap-2.5 px-2 py-1 text-sm text-muted">
+      <Icon className="size-4 shrink-0 opacity-70" aria-hidden="true" />
+      {text}
+    </p>
   );
 }
