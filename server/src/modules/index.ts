@@ -1,6 +1,7 @@
 import { accountsModule } from './accounts';
 import { agentsModule } from './agents';
 import { attachmentsModule } from './attachments';
+import { autoAssignmentModule } from './auto-assignment';
 import { authModule } from './auth';
 import { contactsModule } from './contacts';
 import { conversationsModule } from './conversations';
@@ -42,4 +43,5 @@ export const modules: Module[] = [
   webhooksModule,
   attachmentsModule,
   housekeepingModule,
+  autoAssignmentModule,
 ];

@@ -5,7 +5,7 @@ import { invalidField, notFound } from '../../platform/errors';
 import { randomToken } from '../../platform/tokens';
 import * as accounts from '../accounts/service';
 import { canAccessInbox, inboxAccess, type InboxAccess } from '../inboxes/access';
-import { labelList } from './activity-texts';
+import { type ActivityTexts, labelList } from './activity-texts';
 import { recordActivity, textsFor } from './activity';
 import { type FilterCondition, filterCondition } from './filter-sql';
 import { contactStatusEvent, conversationEvent } from './events';
@@ -109,16 +109,73 @@ async function changeConversation(
   return ctx.transaction(async (tx) => {
     const current = await findForMember(tx, member, displayId, { lock: true });
     const { conversation, events } = await change(tx, current);
-    const related = await repository.loadRelated(tx, [conversation]);
-    const json = presentConversation(conversation, related);
-    for (const name of events) await ctx.outbox.record(tx, conversationEvent(name, conversation, json));
-    if (events.includes('conversation.status_changed')) {
-      const contactInbox = conversation.contactInboxId === null ? undefined : related.contactInboxes.get(conversation.contactInboxId);
-      const contactEvent = contactStatusEvent(conversation, contactInbox?.pubsubToken ?? null);
-      if (contactEvent) await ctx.outbox.record(tx, contactEvent);
-    }
-    return { conversation, json };
+    return { conversation, json: await recordChangeEvents(ctx, tx, conversation, events) };
   });
+}
+
+/** Writes the events a change names, with the conversation as it ends up (and the contact's status event). */
+async function recordChangeEvents(ctx: AppContext, tx: Executor, conversation: ConversationRow, events: string[]) {
+  const related = await repository.loadRelated(tx, [conversation]);
+  const json = presentConversation(conversation, related);
+  for (const name of events) await ctx.outbox.record(tx, conversationEvent(name, conversation, json));
+  if (events.includes('conversation.status_changed')) {
+    const contactInbox = conversation.contactInboxId === null ? undefined : related.contactInboxes.get(conversation.contactInboxId);
+    const contactEvent = contactStatusEvent(conversation, contactInbox?.pubsubToken ?? null);
+    if (contactEvent) await ctx.outbox.record(tx, contactEvent);
+  }
+  return json;
+}
+
+// ——— changes the system makes (auto-assignment, auto-resolve): no member, the caller's transaction ———
+
+/** The conversation row by id or by display id (system use: no access check). */
+export const findRowById = (db: Executor, conversationId: number) => repository.findById(db, conversationId);
+export const findRowByDisplayId = (db: Executor, accountId: number, displayId: number) => repository.findByDisplayId(db, accountId, displayId);
+
+/** The conversation by id, locked until the caller's transaction ends (system use: no access check). */
+export async function lockById(tx: Executor, conversationId: number) {
+  return repository.findById(tx, conversationId, true);
+}
+
+/**
+ * Auto-assignment gives the (locked) conversation to an agent the caller chose: the same writes,
+ * activity line and events as an agent's assignment.
+ */
+export async function assignBySystem(ctx: AppContext, tx: Executor, current: ConversationRow, assigneeId: number): Promise<ConversationRow> {
+  const assignee = await accounts.findMember(tx, current.accountId, assigneeId);
+  if (!assignee) throw new Error(`auto-assignment: ${assigneeId} is not a member of account ${current.accountId}`);
+  const conversation = await repository.updateConversation(tx, current.id, { assigneeId, assigneeLastSeenAt: null });
+  await repository.addParticipants(tx, current.accountId, conversation.id, [assigneeId]);
+  const texts = await textsFor(tx, current.accountId);
+  await recordActivity(ctx, tx, conversation, texts.autoAssigned({ assignee: presentUserSender(assignee.user).available_name }));
+  await recordChangeEvents(ctx, tx, conversation, ['assignee.changed', 'conversation.updated']);
+  return conversation;
+}
+
+/** Inactivity as the activity line says it: "3 dias", "1 hour", "90 minutes". */
+function durationText(texts: ActivityTexts, minutes: number): string {
+  const [count, unit] =
+    minutes % 1440 === 0 ? [minutes / 1440, 'day'] : minutes % 60 === 0 ? [minutes / 60, 'hour'] : [minutes, 'minute'];
+  const name = count === 1 ? texts.durations[unit as 'day' | 'hour' | 'minute'] : texts.durations[`${unit}s` as 'days' | 'hours' | 'minutes'];
+  return `${count} ${name}`;
+}
+
+/**
+ * Auto-resolve resolves the (locked) open conversation after `minutes` without activity, adding
+ * `label` when given (the message, if any, is posted by the caller first).
+ */
+export async function resolveForInactivity(
+  ctx: AppContext,
+  tx: Executor,
+  current: ConversationRow,
+  input: { minutes: number; label?: string | null | undefined },
+): Promise<ConversationRow> {
+  const labels = input.label && !current.labels.includes(input.label) ? [...current.labels, input.label] : current.labels;
+  const conversation = await repository.updateConversation(tx, current.id, { status: 'resolved', snoozedUntil: null, waitingSince: null, labels });
+  const texts = await textsFor(tx, current.accountId);
+  await recordActivity(ctx, tx, conversation, texts.autoResolved({ duration: durationText(texts, input.minutes) }));
+  await recordChangeEvents(ctx, tx, conversation, ['conversation.status_changed']);
+  return conversation;
 }
 
 export const REOPEN_SNOOZED_JOB = 'conversations.reopen-snoozed';
