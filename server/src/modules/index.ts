@@ -2,6 +2,7 @@ import { accountsModule } from './accounts';
 import { agentsModule } from './agents';
 import { attachmentsModule } from './attachments';
 import { autoAssignmentModule } from './auto-assignment';
+import { autoResolveModule } from './auto-resolve';
 import { authModule } from './auth';
 import { contactsModule } from './contacts';
 import { conversationsModule } from './conversations';
@@ -44,4 +45,5 @@ export const modules: Module[] = [
   attachmentsModule,
   housekeepingModule,
   autoAssignmentModule,
+  autoResolveModule,
 ];

@@ -20,7 +20,8 @@ export type PostMessageInput = {
   additionalAttributes?: Record<string, unknown> | undefined;
   /** The channel's id of the message: a repeat with the same id returns the first message. */
   sourceId?: string | undefined;
-  sender: MessageSender;
+  /** Null for a message the system sends (auto-resolve, greetings): no sender. */
+  sender: MessageSender | null;
   /** Files already stored (attachments' `readUploads`); their rows are written with the message. */
   attachments?: AttachmentUpload[] | undefined;
   /** What the caller already knows, saving queries on the ingest path. */
@@ -58,8 +59,8 @@ export async function postMessage(ctx: AppContext, tx: Executor, conversation: C
     additionalAttributes: input.additionalAttributes ?? {},
     private: input.private,
     sourceId: input.sourceId ?? null,
-    senderType: input.sender.type,
-    senderId: input.sender.id,
+    senderType: input.sender?.type ?? null,
+    senderId: input.sender?.id ?? null,
   });
   const attachmentRows = input.attachments && input.attachments.length > 0 ? await insertAttachments(tx, row.accountId, row.id, input.attachments) : [];
   const contactInbox = input.known?.contactInbox ?? (await conversations.contactInboxOf(tx, conversation));
@@ -81,7 +82,7 @@ export async function postMessage(ctx: AppContext, tx: Executor, conversation: C
     ...json,
     conversation: { ...json.conversation, unread_count: updated.unreadCount, last_activity_at: json.created_at },
   };
-  if (input.private && input.content && input.sender.type === 'user') {
+  if (input.private && input.content && input.sender?.type === 'user') {
     await conversations.recordMentionsIn(ctx, tx, updated, input.content, input.sender.id);
   }
   await ctx.outbox.record(tx, {
