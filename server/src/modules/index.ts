@@ -3,6 +3,7 @@ import { agentsModule } from './agents';
 import { attachmentsModule } from './attachments';
 import { autoAssignmentModule } from './auto-assignment';
 import { autoResolveModule } from './auto-resolve';
+import { customAttributesModule } from './custom-attributes';
 import { authModule } from './auth';
 import { contactsModule } from './contacts';
 import { conversationsModule } from './conversations';
@@ -46,4 +47,5 @@ export const modules: Module[] = [
   housekeepingModule,
   autoAssignmentModule,
   autoResolveModule,
+  customAttributesModule,
 ];

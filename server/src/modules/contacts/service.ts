@@ -10,6 +10,7 @@ import * as inboxes from '../inboxes/service';
 import * as labels from '../labels/service';
 import { type FilterItem, parseContactFilter } from './filter';
 import { contactEventPayload } from './presenter';
+import { validateValues } from '../custom-attributes/service';
 import * as repository from './repository';
 import type { ContactInboxView, ContactPatch, ContactRow, ContactSort, IdentityField } from './repository';
 
@@ -145,6 +146,7 @@ export async function createContact(ctx: AppContext, membership: Membership, inp
     ctx.transaction(async (tx) => {
       const inbox = input.inboxId === undefined ? undefined : await usableInbox(tx, membership, input.inboxId);
       await ensureIdentityFree(tx, membership.accountId, input);
+      await validateValues(tx, membership.accountId, 'contact_attribute', input.customAttributes);
       const contact = await repository.insertContact(tx, { ...contactValues(input), accountId: membership.accountId });
       let contactInbox: { sourceId: string; inbox: repository.InboxSummary } | undefined;
       if (inbox) {
@@ -164,6 +166,7 @@ export async function updateContact(ctx: AppContext, accountId: number, contactI
     ctx.transaction(async (tx) => {
       const current = await requireContact(tx, accountId, contactId);
       await ensureIdentityFree(tx, accountId, input, contactId);
+      await validateValues(tx, accountId, 'contact_attribute', input.customAttributes);
       const patch = contactValues({
         ...input,
         additionalAttributes: input.additionalAttributes && { ...current.additionalAttributes, ...input.additionalAttributes },

@@ -4,6 +4,7 @@ import type { ConversationStatus } from '../../db/schema';
 import { invalidField, notFound } from '../../platform/errors';
 import { randomToken } from '../../platform/tokens';
 import * as accounts from '../accounts/service';
+import { validateValues } from '../custom-attributes/service';
 import { canAccessInbox, inboxAccess, type InboxAccess } from '../inboxes/access';
 import { type ActivityTexts, labelList } from './activity-texts';
 import { recordActivity, textsFor } from './activity';
@@ -341,10 +342,10 @@ export async function listLabels(ctx: AppContext, member: Member, displayId: num
 }
 
 export async function setCustomAttributes(ctx: AppContext, member: Member, displayId: number, attributes: Record<string, unknown>) {
-  const result = await changeConversation(ctx, member, displayId, async (tx, current) => ({
-    conversation: await repository.updateConversation(tx, current.id, { customAttributes: attributes }),
-    events: ['conversation.updated'],
-  }));
+  const result = await changeConversation(ctx, member, displayId, async (tx, current) => {
+    await validateValues(tx, member.accountId, 'conversation_attribute', attributes);
+    return { conversation: await repository.updateConversation(tx, current.id, { customAttributes: attributes }), events: ['conversation.updated'] };
+  });
   return { custom_attributes: result.conversation.customAttributes };
 }
 
@@ -480,6 +481,7 @@ export async function createConversation(ctx: AppContext, member: Member, input:
       if (!(await repository.findTeam(tx, member.accountId, input.teamId))) throw invalidField('team_id', 'is not a team of this account', 'not_found');
     }
     if (input.snoozedUntil && input.snoozedUntil.getTime() <= Date.now()) throw invalidField('snoozed_until', 'must be in the future', 'in_the_past');
+    await validateValues(tx, member.accountId, 'conversation_attribute', input.customAttributes);
     const conversation = await openConversation(ctx, tx, contactInbox, {
       status: input.status,
       assigneeId: input.assigneeId,
