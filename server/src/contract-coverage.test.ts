@@ -180,6 +180,15 @@ const DEFINITION = {
   default_value: 'Prata',
 };
 
+const SAVED_FILTER = { name: 'Abertas', type: 'conversation', query: { payload: [{ attribute_key: 'status', filter_operator: 'equal_to', values: ['open'] }] } };
+
+/** An account whose agent saved one conversation folder. */
+async function filterScene() {
+  const account = await buildAccount(t.ctx);
+  const created = await ok<{ id: number }>(as(account.agent.token, 'POST', api(account, '/custom_filters'), SAVED_FILTER));
+  return { account, id: created.id };
+}
+
 /** An account with one conversation attribute definition (a list). */
 async function definitionScene() {
   const account = await buildAccount(t.ctx);
@@ -511,6 +520,38 @@ const OPERATIONS: Record<string, Operation> = {
     call: async () => {
       const d = await definitionScene();
       return as(d.account.admin.token, 'DELETE', api(d.account, `/custom_attribute_definitions/${d.id}`));
+    },
+  },
+
+  // Custom filters
+  'GET /api/v1/accounts/{account_id}/custom_filters': {
+    call: async () => {
+      const f = await filterScene();
+      return as(f.account.agent.token, 'GET', api(f.account, '/custom_filters?filter_type=conversation'));
+    },
+  },
+  'POST /api/v1/accounts/{account_id}/custom_filters': {
+    call: async () => {
+      const a = await buildAccount(t.ctx);
+      return as(a.agent.token, 'POST', api(a, '/custom_filters'), SAVED_FILTER);
+    },
+  },
+  'GET /api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}': {
+    call: async () => {
+      const f = await filterScene();
+      return as(f.account.agent.token, 'GET', api(f.account, `/custom_filters/${f.id}`));
+    },
+  },
+  'PATCH /api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}': {
+    call: async () => {
+      const f = await filterScene();
+      return as(f.account.agent.token, 'PATCH', api(f.account, `/custom_filters/${f.id}`), { name: 'Abertas (todas)' });
+    },
+  },
+  'DELETE /api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}': {
+    call: async () => {
+      const f = await filterScene();
+      return as(f.account.agent.token, 'DELETE', api(f.account, `/custom_filters/${f.id}`));
     },
   },
 

@@ -4,6 +4,7 @@ import { attachmentsModule } from './attachments';
 import { autoAssignmentModule } from './auto-assignment';
 import { autoResolveModule } from './auto-resolve';
 import { customAttributesModule } from './custom-attributes';
+import { customFiltersModule } from './custom-filters';
 import { authModule } from './auth';
 import { contactsModule } from './contacts';
 import { conversationsModule } from './conversations';
@@ -48,4 +49,5 @@ export const modules: Module[] = [
   autoAssignmentModule,
   autoResolveModule,
   customAttributesModule,
+  customFiltersModule,
 ];

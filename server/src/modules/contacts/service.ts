@@ -78,6 +78,11 @@ export async function searchContacts(ctx: AppContext, input: { accountId: number
   return listed(ctx, await repository.searchContacts(ctx.db, { accountId: input.accountId, term, sort: input.sort, page: input.page }));
 }
 
+/** Checks a saved segment's conditions as the filter would read them (422 naming the field). */
+export function checkFilter(payload: FilterItem[]): void {
+  parseContactFilter(payload);
+}
+
 export async function filterContacts(
   ctx: AppContext,
   input: { accountId: number; payload: FilterItem[]; sort?: ContactSort | undefined; page: number },

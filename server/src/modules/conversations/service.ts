@@ -587,6 +587,11 @@ export async function replaceLastMessage(tx: Executor, conversation: Conversatio
   await repository.updateConversation(tx, conversation.id, { lastMessage: preview });
 }
 
+/** Checks a saved folder's conditions as the filter would read them (422 naming the field). */
+export function checkFilter(conditions: FilterCondition[]): void {
+  filterCondition(conditions);
+}
+
 /** The advanced filter ("Pastas"), answered like the list. */
 export async function filterConversations(ctx: AppContext, member: Member, conditions: FilterCondition[], page = 1) {
   const scope = { ...(await scopeFor(ctx.db, member, { status: 'all' })), where: filterCondition(conditions) };
