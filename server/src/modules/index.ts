@@ -5,6 +5,7 @@ import { autoAssignmentModule } from './auto-assignment';
 import { autoResolveModule } from './auto-resolve';
 import { customAttributesModule } from './custom-attributes';
 import { customFiltersModule } from './custom-filters';
+import { contactImportsModule } from './contact-imports';
 import { authModule } from './auth';
 import { contactsModule } from './contacts';
 import { conversationsModule } from './conversations';
@@ -50,4 +51,5 @@ export const modules: Module[] = [
   autoResolveModule,
   customAttributesModule,
   customFiltersModule,
+  contactImportsModule,
 ];

@@ -401,3 +401,16 @@ export async function updateContactFromChannel(ctx: AppContext, tx: Tx, accountI
 
 /** The contact row (system use, no access check). */
 export const findContactRow = repository.findContact;
+
+// ——— bulk (CSV import, export) ———
+
+export type { BulkContact, IdentityRow } from './repository';
+export const findByIdentities = repository.findByIdentities;
+export const insertContactsInBulk = repository.insertMany;
+export const updateContactsInBulk = repository.updateMany;
+
+/** Pages of the account's contacts (by id) for an export, matching the filter conditions when given. */
+export async function exportPage(db: Executor, input: { accountId: number; payload?: FilterItem[] | undefined; afterId: number; limit: number }) {
+  const filter = input.payload ? parseContactFilter(input.payload) : undefined;
+  return repository.listForExport(db, { accountId: input.accountId, filter, afterId: input.afterId, limit: input.limit });
+}
