@@ -57,12 +57,20 @@ export async function findTeamAutoAssign(db: Executor, accountId: number, teamId
   return rows[0]?.allow_auto_assign;
 }
 
-/** Open conversations nobody has, in inboxes with auto-assignment on, oldest first. */
-export async function listLeftovers(db: Executor, limit: number): Promise<{ id: number; inboxId: number }[]> {
-  const rows = await queryRows<{ id: string; inbox_id: string }>(db, sql`
-    SELECT c.id, c.inbox_id FROM conversations c
-    JOIN inboxes i ON i.id = c.inbox_id AND i.enable_auto_assignment
-    WHERE c.status = 'open' AND c.assignee_id IS NULL
-    ORDER BY c.id LIMIT ${limit}`);
+/**
+ * Open conversations nobody has, in inboxes with auto-assignment on: the oldest `perInbox` of each
+ * inbox (an inbox where nobody is free never hides the others' leftovers).
+ */
+export async function listLeftovers(db: Executor, perInbox: number): Promise<{ id: number; inboxId: number }[]> {
+  const rows = await queryRows<{ id: string; inbox_id: string }>(
+    db,
+    sql`SELECT l.id, i.id AS inbox_id FROM inboxes i
+        CROSS JOIN LATERAL (
+          SELECT c.id FROM conversations c
+          WHERE c.inbox_id = i.id AND c.status = 'open' AND c.assignee_id IS NULL
+          ORDER BY c.id LIMIT ${perInbox}) l
+        WHERE i.enable_auto_assignment
+        ORDER BY i.id, l.id`,
+  );
   return rows.map((r) => ({ id: Number(r.id), inboxId: Number(r.inbox_id) }));
 }

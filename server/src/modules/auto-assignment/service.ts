@@ -50,13 +50,13 @@ export async function autoAssign(ctx: AppContext, conversationId: number): Promi
 
 /**
  * The periodic pass: open conversations left without an agent (nobody was free, or auto-assignment
- * was just turned on) go to whoever is free now, oldest first. An inbox where nobody is free is
- * skipped for the rest of the pass.
+ * was just turned on) go to whoever is free now, oldest first, up to `perInbox` per inbox. An inbox
+ * where nobody is free is skipped for the rest of the pass.
  */
-export async function assignLeftovers(ctx: AppContext, limit = 500): Promise<number> {
+export async function assignLeftovers(ctx: AppContext, perInbox = 100): Promise<number> {
   const full = new Set<number>();
   let assigned = 0;
-  for (const { id, inboxId } of await repository.listLeftovers(ctx.db, limit)) {
+  for (const { id, inboxId } of await repository.listLeftovers(ctx.db, perInbox)) {
     if (full.has(inboxId)) continue;
     const outcome = await autoAssign(ctx, id);
     if (outcome === 'assigned') assigned++;
