@@ -75,6 +75,7 @@ const WHY = {
   publicMessages:
     'the client API shows a conversation’s messages to the contact in its public message shape (as Chatwoot’s public conversation view does), without the agent-side fields',
   publicNumber: 'Chatwoot’s client API sends ids, message_type and created_at (Unix seconds) as numbers, as RocketHub does; the contract calls them strings',
+  attributeValues: 'Chatwoot’s server sends a list attribute’s choices as an array of strings, as RocketHub does; the contract calls it a string',
   publicContentAttributes: 'Chatwoot’s client API sends content_attributes as an object (items, submitted_values, …), as RocketHub does; the contract calls it a string',
 };
 
@@ -168,6 +169,32 @@ async function ok<T = Record<string, unknown>>(response: Promise<LightMyRequestR
 }
 
 // ——— scenes: the least data that makes each answer carry every part the contract describes ———
+
+const DEFINITION = {
+  attribute_display_name: 'Plano',
+  attribute_key: 'plano',
+  attribute_display_type: 6,
+  attribute_description: 'Plano contratado',
+  attribute_model: 0,
+  attribute_values: ['Ouro', 'Prata'],
+  default_value: 'Prata',
+};
+
+const SAVED_FILTER = { name: 'Abertas', type: 'conversation', query: { payload: [{ attribute_key: 'status', filter_operator: 'equal_to', values: ['open'] }] } };
+
+/** An account whose agent saved one conversation folder. */
+async function filterScene() {
+  const account = await buildAccount(t.ctx);
+  const created = await ok<{ id: number }>(as(account.agent.token, 'POST', api(account, '/custom_filters'), SAVED_FILTER));
+  return { account, id: created.id };
+}
+
+/** An account with one conversation attribute definition (a list). */
+async function definitionScene() {
+  const account = await buildAccount(t.ctx);
+  const created = await ok<{ id: number }>(as(account.admin.token, 'POST', api(account, '/custom_attribute_definitions'), { ...DEFINITION, regex_cue: null }));
+  return { account, id: created.id };
+}
 
 type PlatformScene = { token: string; accountId: number; userId: number };
 
@@ -457,6 +484,74 @@ const OPERATIONS: Record<string, Operation> = {
     call: async () => {
       const a = await buildAccount(t.ctx);
       return as(a.admin.token, 'DELETE', api(a, `/agents/${a.agent.id}`));
+    },
+  },
+
+  // Custom attribute definitions
+  'GET /api/v1/accounts/{account_id}/custom_attribute_definitions': {
+    differ: { '[].attribute_values': WHY.attributeValues },
+    call: async () => {
+      const d = await definitionScene();
+      return as(d.account.agent.token, 'GET', api(d.account, '/custom_attribute_definitions?attribute_model=0'));
+    },
+  },
+  'POST /api/v1/accounts/{account_id}/custom_attribute_definitions': {
+    differ: { attribute_values: WHY.attributeValues },
+    call: async () => {
+      const a = await buildAccount(t.ctx);
+      return as(a.admin.token, 'POST', api(a, '/custom_attribute_definitions'), DEFINITION);
+    },
+  },
+  'GET /api/v1/accounts/{account_id}/custom_attribute_definitions/{id}': {
+    differ: { attribute_values: WHY.attributeValues },
+    call: async () => {
+      const d = await definitionScene();
+      return as(d.account.agent.token, 'GET', api(d.account, `/custom_attribute_definitions/${d.id}`));
+    },
+  },
+  'PATCH /api/v1/accounts/{account_id}/custom_attribute_definitions/{id}': {
+    differ: { attribute_values: WHY.attributeValues },
+    call: async () => {
+      const d = await definitionScene();
+      return as(d.account.admin.token, 'PATCH', api(d.account, `/custom_attribute_definitions/${d.id}`), { attribute_values: ['Ouro', 'Prata', 'Bronze'] });
+    },
+  },
+  'DELETE /api/v1/accounts/{account_id}/custom_attribute_definitions/{id}': {
+    call: async () => {
+      const d = await definitionScene();
+      return as(d.account.admin.token, 'DELETE', api(d.account, `/custom_attribute_definitions/${d.id}`));
+    },
+  },
+
+  // Custom filters
+  'GET /api/v1/accounts/{account_id}/custom_filters': {
+    call: async () => {
+      const f = await filterScene();
+      return as(f.account.agent.token, 'GET', api(f.account, '/custom_filters?filter_type=conversation'));
+    },
+  },
+  'POST /api/v1/accounts/{account_id}/custom_filters': {
+    call: async () => {
+      const a = await buildAccount(t.ctx);
+      return as(a.agent.token, 'POST', api(a, '/custom_filters'), SAVED_FILTER);
+    },
+  },
+  'GET /api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}': {
+    call: async () => {
+      const f = await filterScene();
+      return as(f.account.agent.token, 'GET', api(f.account, `/custom_filters/${f.id}`));
+    },
+  },
+  'PATCH /api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}': {
+    call: async () => {
+      const f = await filterScene();
+      return as(f.account.agent.token, 'PATCH', api(f.account, `/custom_filters/${f.id}`), { name: 'Abertas (todas)' });
+    },
+  },
+  'DELETE /api/v1/accounts/{account_id}/custom_filters/{custom_filter_id}': {
+    call: async () => {
+      const f = await filterScene();
+      return as(f.account.agent.token, 'DELETE', api(f.account, `/custom_filters/${f.id}`));
     },
   },
 

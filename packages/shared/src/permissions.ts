@@ -19,6 +19,12 @@ export const PERMISSIONS = {
   'teams.manage': ['administrator'],
   'labels.read': ['administrator', 'agent'],
   'labels.manage': ['administrator'],
+  'custom_attributes.read': ['administrator', 'agent'],
+  'custom_attributes.manage': ['administrator'],
+  /** Saved filters (folders, segments): each member keeps their own. */
+  'custom_filters.manage': ['administrator', 'agent'],
+  'contacts.import': ['administrator'],
+  'contacts.export': ['administrator'],
   'canned_responses.read': ['administrator', 'agent'],
   'canned_responses.manage': ['administrator', 'agent'],
   'contacts.read': ['administrator', 'agent'],

@@ -1,6 +1,11 @@
 import { accountsModule } from './accounts';
 import { agentsModule } from './agents';
 import { attachmentsModule } from './attachments';
+import { autoAssignmentModule } from './auto-assignment';
+import { autoResolveModule } from './auto-resolve';
+import { customAttributesModule } from './custom-attributes';
+import { customFiltersModule } from './custom-filters';
+import { contactImportsModule } from './contact-imports';
 import { authModule } from './auth';
 import { contactsModule } from './contacts';
 import { conversationsModule } from './conversations';
@@ -44,4 +49,9 @@ export const modules: Module[] = [
   widgetModule,
   attachmentsModule,
   housekeepingModule,
+  autoAssignmentModule,
+  autoResolveModule,
+  customAttributesModule,
+  customFiltersModule,
+  contactImportsModule,
 ];

@@ -8,6 +8,8 @@ export type AccountSettings = {
   auto_resolve_after?: number | null;
   auto_resolve_message?: string | null;
   auto_resolve_ignore_waiting?: boolean | null;
+  /** A label title the auto-resolve adds to the conversations it resolves. */
+  auto_resolve_label?: string | null;
 };
 
 export const accounts = pgTable('accounts', {

@@ -75,6 +75,8 @@ export const conversations = pgTable(
     index('conversations_labels_idx').using('gin', t.accountId, t.labels),
     index('conversations_snoozed_idx').on(t.snoozedUntil).where(sql`${t.status} = 'snoozed' AND ${t.snoozedUntil} IS NOT NULL`),
     index('conversations_updated_idx').on(t.accountId, t.updatedAt),
+    // Auto-assignment's leftovers: open conversations nobody has yet.
+    index('conversations_unassigned_open_idx').on(t.inboxId, t.id).where(sql`${t.status} = 'open' AND ${t.assigneeId} IS NULL`),
   ],
 );
 

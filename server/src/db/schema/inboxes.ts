@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
-import { createdAt, id, ref, updatedAt } from './columns';
+import { at, createdAt, id, ref, updatedAt } from './columns';
 import { users } from './users';
 
 /** Channel kinds: website live chat and API today; email, WhatsApp, SMS, Telegram arrive later. */
@@ -79,6 +79,8 @@ export const inboxMembers = pgTable(
     userId: ref('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    /** When auto-assignment last gave this agent a conversation of this inbox (round-robin order). */
+    lastAssignedAt: at('last_assigned_at'),
     createdAt: createdAt(),
   },
   (t) => [

@@ -46,6 +46,7 @@ export function presentAccount(account: AccountRow, version: string) {
       auto_resolve_after: account.settings.auto_resolve_after ?? null,
       auto_resolve_message: account.settings.auto_resolve_message ?? null,
       auto_resolve_ignore_waiting: account.settings.auto_resolve_ignore_waiting ?? false,
+      auto_resolve_label: account.settings.auto_resolve_label ?? null,
     },
     custom_attributes: account.customAttributes,
   };

@@ -114,6 +114,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
         autoResolveAfter: b.auto_resolve_after,
         autoResolveMessage: b.auto_resolve_message,
         autoResolveIgnoreWaiting: b.auto_resolve_ignore_waiting,
+        autoResolveLabel: b.auto_resolve_label,
         industry: b.industry,
         companySize: b.company_size,
         timezone: b.timezone,

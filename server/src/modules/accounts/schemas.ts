@@ -18,6 +18,7 @@ export const accountSchema = z
       auto_resolve_after: z.number().nullable(),
       auto_resolve_message: z.string().nullable(),
       auto_resolve_ignore_waiting: z.boolean().nullable(),
+      auto_resolve_label: z.string().nullable(),
     }),
     custom_attributes: z.record(z.string(), z.unknown()),
   })
@@ -40,6 +41,7 @@ export const accountUpdateBody = z
     auto_resolve_after: z.coerce.number().int().min(10).max(1_439_856).nullable(),
     auto_resolve_message: clearableText(2000),
     auto_resolve_ignore_waiting: z.boolean().nullable(),
+    auto_resolve_label: clearableText(255),
     industry: requiredText(100),
     company_size: requiredText(50),
     timezone: requiredText(64),

@@ -6,6 +6,7 @@ import { lockInstallation, needsOnboarding } from '../installation/service';
 import * as auth from '../auth/service';
 import * as users from '../users/service';
 import { LIMITS } from '../auth/limits';
+import * as labels from '../labels/service';
 import * as repository from './repository';
 
 export type { AccountRow, MembershipRow, MembershipWithAccount, MemberRow } from './repository';
@@ -81,6 +82,7 @@ export type AccountUpdate = AccountInput & {
   autoResolveAfter?: number | null | undefined;
   autoResolveMessage?: string | null | undefined;
   autoResolveIgnoreWaiting?: boolean | null | undefined;
+  autoResolveLabel?: string | null | undefined;
   industry?: string | undefined;
   companySize?: string | undefined;
   timezone?: string | undefined;
@@ -94,6 +96,13 @@ export async function updateAccount(ctx: AppContext, accountId: number, input: A
     if (input.autoResolveAfter !== undefined) settings.auto_resolve_after = input.autoResolveAfter;
     if (input.autoResolveMessage !== undefined) settings.auto_resolve_message = input.autoResolveMessage;
     if (input.autoResolveIgnoreWaiting !== undefined) settings.auto_resolve_ignore_waiting = input.autoResolveIgnoreWaiting;
+    if (input.autoResolveLabel !== undefined) {
+      const label = input.autoResolveLabel?.toLowerCase() ?? null;
+      if (label !== null && !(await labels.labelExists(tx, accountId, label))) {
+        throw invalidField('auto_resolve_label', 'is not a label of this account', 'not_found');
+      }
+      settings.auto_resolve_label = label;
+    }
     const customAttributes = { ...account.customAttributes, ...(input.customAttributes ?? {}) };
     if (input.industry !== undefined) customAttributes.industry = input.industry;
     if (input.companySize !== undefined) customAttributes.company_size = input.companySize;

@@ -295,7 +295,7 @@ function uploadError(error: unknown, field: string, maxBytes: number): unknown {
 }
 
 /** Errors of the multipart parser, as client errors: its limits are 413, a malformed body 400. */
-function multipartError(error: unknown): AppError {
+export function multipartError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const code = (error as { code?: unknown }).code;
   if (code === 'FST_FILES_LIMIT') {

@@ -536,3 +536,72 @@ export async function findSessionBySource(db: Executor, inboxId: number, sourceI
 export async function markContactInboxVerified(db: Executor, id: number): Promise<void> {
   await db.update(contactInboxes).set({ hmacVerified: true, updatedAt: sql`now()` }).where(eq(contactInboxes.id, id));
 }
+
+// ——— bulk writes (CSV import) and export ———
+
+export type IdentityRow = { id: number; email: string | null; phoneNumber: string | null; identifier: string | null };
+
+/** The account's contacts holding any of these identifiers, emails (compared in lower case) or phone numbers. */
+export async function findByIdentities(db: Executor, accountId: number, keys: { identifiers: string[]; emails: string[]; phones: string[] }): Promise<IdentityRow[]> {
+  const matches: SQL[] = [];
+  if (keys.identifiers.length > 0) matches.push(sql`${contacts.identifier} = ANY(${pgTextArray(keys.identifiers)})`);
+  if (keys.emails.length > 0) matches.push(sql`lower(${contacts.email}) = ANY(${pgTextArray(keys.emails)})`);
+  if (keys.phones.length > 0) matches.push(sql`${contacts.phoneNumber} = ANY(${pgTextArray(keys.phones)})`);
+  if (matches.length === 0) return [];
+  return db
+    .select({ id: contacts.id, email: contacts.email, phoneNumber: contacts.phoneNumber, identifier: contacts.identifier })
+    .from(contacts)
+    .where(and(eq(contacts.accountId, accountId), or(...matches)));
+}
+
+export type BulkContact = {
+  name: string | null;
+  email: string | null;
+  phoneNumber: string | null;
+  identifier: string | null;
+  additionalAttributes: Record<string, unknown>;
+  customAttributes: Record<string, unknown>;
+};
+
+/** Inserts many contacts in one statement. */
+export async function insertMany(db: Executor, accountId: number, rows: BulkContact[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(contacts).values(rows.map((r) => ({ ...r, name: r.name ?? '', accountId })));
+}
+
+/**
+ * Updates many contacts in one statement: given fields replace the stored ones, absent (null)
+ * fields keep them, attributes merge key by key.
+ */
+export async function updateMany(db: Executor, accountId: number, rows: (BulkContact & { id: number })[]): Promise<void> {
+  if (rows.length === 0) return;
+  const data = JSON.stringify(
+    rows.map((r) => ({ id: r.id, name: r.name, email: r.email, phone_number: r.phoneNumber, identifier: r.identifier, additional: r.additionalAttributes, custom: r.customAttributes })),
+  );
+  await db.execute(sql`
+    UPDATE contacts AS c SET
+      name = coalesce(v.name, c.name),
+      email = coalesce(v.email, c.email),
+      phone_number = coalesce(v.phone_number, c.phone_number),
+      identifier = coalesce(v.identifier, c.identifier),
+      additional_attributes = c.additional_attributes || coalesce(v.additional, '{}'::jsonb),
+      custom_attributes = c.custom_attributes || coalesce(v.custom, '{}'::jsonb),
+      updated_at = now()
+    FROM jsonb_to_recordset(${data}::jsonb) AS v(id bigint, name text, email text, phone_number text, identifier text, additional jsonb, custom jsonb)
+    WHERE c.account_id = ${accountId} AND c.id = v.id`);
+}
+
+/** Contacts of the account after `afterId`, by id (export pages), optionally matching a filter. */
+export async function listForExport(db: Executor, input: { accountId: number; filter?: ContactFilter | undefined; afterId: number; limit: number }): Promise<ContactRow[]> {
+  const parts: SQL[] = [];
+  input.filter?.forEach(({ condition }, index) => {
+    if (index > 0) parts.push(sql.raw(input.filter?.[index - 1]?.join === 'OR' ? ' OR ' : ' AND '));
+    parts.push(sql`(${predicate(condition)})`);
+  });
+  return db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.accountId, input.accountId), sql`${contacts.id} > ${input.afterId}`, parts.length > 0 ? sql`(${sql.join(parts)})` : undefined))
+    .orderBy(asc(contacts.id))
+    .limit(input.limit);
+}

@@ -10,6 +10,7 @@ import * as inboxes from '../inboxes/service';
 import * as labels from '../labels/service';
 import { type FilterItem, parseContactFilter } from './filter';
 import { contactEventPayload } from './presenter';
+import { validateValues } from '../custom-attributes/service';
 import * as repository from './repository';
 import type { ContactInboxView, ContactPatch, ContactRow, ContactSort, IdentityField } from './repository';
 
@@ -75,6 +76,11 @@ export async function searchContacts(ctx: AppContext, input: { accountId: number
   const term = searchTerm(input.q);
   if (term === '') return listContacts(ctx, { accountId: input.accountId, labels: [], sort: input.sort, page: input.page });
   return listed(ctx, await repository.searchContacts(ctx.db, { accountId: input.accountId, term, sort: input.sort, page: input.page }));
+}
+
+/** Checks a saved segment's conditions as the filter would read them (422 naming the field). */
+export function checkFilter(payload: FilterItem[]): void {
+  parseContactFilter(payload);
 }
 
 export async function filterContacts(
@@ -145,6 +151,7 @@ export async function createContact(ctx: AppContext, membership: Membership, inp
     ctx.transaction(async (tx) => {
       const inbox = input.inboxId === undefined ? undefined : await usableInbox(tx, membership, input.inboxId);
       await ensureIdentityFree(tx, membership.accountId, input);
+      await validateValues(tx, membership.accountId, 'contact_attribute', input.customAttributes);
       const contact = await repository.insertContact(tx, { ...contactValues(input), accountId: membership.accountId });
       let contactInbox: { sourceId: string; inbox: repository.InboxSummary } | undefined;
       if (inbox) {
@@ -164,6 +171,7 @@ export async function updateContact(ctx: AppContext, accountId: number, contactI
     ctx.transaction(async (tx) => {
       const current = await requireContact(tx, accountId, contactId);
       await ensureIdentityFree(tx, accountId, input, contactId);
+      await validateValues(tx, accountId, 'contact_attribute', input.customAttributes);
       const patch = contactValues({
         ...input,
         additionalAttributes: input.additionalAttributes && { ...current.additionalAttributes, ...input.additionalAttributes },
@@ -405,3 +413,16 @@ export const findContactByIdentity = repository.findContactByIdentity;
 
 /** The contact row (system use, no access check). */
 export const findContactRow = repository.findContact;
+
+// ——— bulk (CSV import, export) ———
+
+export type { BulkContact, IdentityRow } from './repository';
+export const findByIdentities = repository.findByIdentities;
+export const insertContactsInBulk = repository.insertMany;
+export const updateContactsInBulk = repository.updateMany;
+
+/** Pages of the account's contacts (by id) for an export, matching the filter conditions when given. */
+export async function exportPage(db: Executor, input: { accountId: number; payload?: FilterItem[] | undefined; afterId: number; limit: number }) {
+  const filter = input.payload ? parseContactFilter(input.payload) : undefined;
+  return repository.listForExport(db, { accountId: input.accountId, filter, afterId: input.afterId, limit: input.limit });
+}

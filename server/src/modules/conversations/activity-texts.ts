@@ -16,6 +16,8 @@ const TEXTS = {
     unassigned: (p: { actor: string }) => `Conversa desatribuída por ${p.actor}`,
     teamAssigned: (p: { actor: string; team: string }) => `Atribuída à equipe ${p.team} por ${p.actor}`,
     teamRemoved: (p: { actor: string; team: string }) => `Removida da equipe ${p.team} por ${p.actor}`,
+    autoAssigned: (p: { assignee: string }) => `Atribuída a ${p.assignee} pela atribuição automática`,
+    autoResolved: (p: { duration: string }) => `Conversa resolvida automaticamente após ${p.duration} sem atividade`,
     prioritySet: (p: { actor: string; priority: string }) => `${p.actor} definiu a prioridade como ${p.priority}`,
     priorityRemoved: (p: { actor: string }) => `${p.actor} removeu a prioridade`,
     labelsAdded: (p: { actor: string; labels: string }) => `${p.actor} adicionou ${p.labels}`,
@@ -23,6 +25,7 @@ const TEXTS = {
     muted: (p: { actor: string }) => `${p.actor} silenciou a conversa`,
     unmuted: (p: { actor: string }) => `${p.actor} reativou as notificações da conversa`,
     priorities: { low: 'baixa', medium: 'média', high: 'alta', urgent: 'urgente' },
+    durations: { minutes: 'minutos', hours: 'horas', days: 'dias', minute: 'minuto', hour: 'hora', day: 'dia' },
   },
   en: {
     resolved: (p: { actor: string }) => `Conversation was marked resolved by ${p.actor}`,
@@ -35,6 +38,8 @@ const TEXTS = {
     unassigned: (p: { actor: string }) => `Conversation unassigned by ${p.actor}`,
     teamAssigned: (p: { actor: string; team: string }) => `Assigned to ${p.team} team by ${p.actor}`,
     teamRemoved: (p: { actor: string; team: string }) => `Removed from ${p.team} team by ${p.actor}`,
+    autoAssigned: (p: { assignee: string }) => `Assigned to ${p.assignee} by auto-assignment`,
+    autoResolved: (p: { duration: string }) => `Conversation was resolved automatically after ${p.duration} of inactivity`,
     prioritySet: (p: { actor: string; priority: string }) => `${p.actor} set the priority to ${p.priority}`,
     priorityRemoved: (p: { actor: string }) => `${p.actor} removed the priority`,
     labelsAdded: (p: { actor: string; labels: string }) => `${p.actor} added ${p.labels}`,
@@ -42,6 +47,7 @@ const TEXTS = {
     muted: (p: { actor: string }) => `${p.actor} has muted the conversation`,
     unmuted: (p: { actor: string }) => `${p.actor} has unmuted the conversation`,
     priorities: { low: 'low', medium: 'medium', high: 'high', urgent: 'urgent' },
+    durations: { minutes: 'minutes', hours: 'hours', days: 'days', minute: 'minute', hour: 'hour', day: 'day' },
   },
 };
 

@@ -9,6 +9,7 @@ import { requireMember } from '../auth/guards';
 import { postAgentMessage } from '../messages/agent-messages';
 import { memberOf } from './member';
 import {
+  filterBody,
   agentSenderSchema,
   assignmentBody,
   conversationParams,
@@ -104,30 +105,7 @@ export function conversationRoutes(app: FastifyInstance, ctx: AppContext): void 
           'Attributes: status, assignee_id, inbox_id, team_id, contact_id, display_id, priority, labels, created_at, last_activity_at, browser_language, conversation_language, referer, mail_subject, and any custom attribute. Operators: equal_to, not_equal_to, contains, does_not_contain, is_present, is_not_present, is_greater_than, is_less_than, days_before. Conditions combine left to right, AND binding tighter than OR.',
         params: accountParams,
         querystring: z.object({ page: z.coerce.number().int().min(1).max(10_000).optional() }),
-        body: z.object({
-          payload: z
-            .array(
-              z.object({
-                attribute_key: z.string().min(1).max(100),
-                filter_operator: z.enum([
-                  'equal_to',
-                  'not_equal_to',
-                  'contains',
-                  'does_not_contain',
-                  'is_present',
-                  'is_not_present',
-                  'is_greater_than',
-                  'is_less_than',
-                  'days_before',
-                ]),
-                values: z.array(z.union([z.string().max(500), z.number()])).max(100).default([]),
-                query_operator: z.enum(['AND', 'OR', 'and', 'or']).nullable().optional(),
-                attribute_model: z.enum(['standard', 'additional_attribute', 'custom_attribute']).nullable().optional(),
-              }),
-            )
-            .min(1)
-            .max(30),
-        }),
+        body: filterBody,
         response: { 200: z.object({ data: z.object({ meta: countsSchema, payload: z.array(conversationSchema) }) }), ...errorResponses(401, 403, 404, 422) },
       },
     },

@@ -143,3 +143,29 @@ export const countsSchema = z.object({
 });
 
 export const agentSenderSchema = looseObject.describe('An agent: id, name, available_name, avatar_url, thumbnail, availability_status, type');
+
+/** The advanced filter's body (`POST /conversations/filter`, and the query of a saved folder). */
+export const filterBody = z.object({
+  payload: z
+    .array(
+      z.object({
+        attribute_key: z.string().min(1).max(100),
+        filter_operator: z.enum([
+          'equal_to',
+          'not_equal_to',
+          'contains',
+          'does_not_contain',
+          'is_present',
+          'is_not_present',
+          'is_greater_than',
+          'is_less_than',
+          'days_before',
+        ]),
+        values: z.array(z.union([z.string().max(500), z.number()])).max(100).default([]),
+        query_operator: z.enum(['AND', 'OR', 'and', 'or']).nullable().optional(),
+        attribute_model: z.enum(['standard', 'additional_attribute', 'custom_attribute']).nullable().optional(),
+      }),
+    )
+    .min(1)
+    .max(30),
+});

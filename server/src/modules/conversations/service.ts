@@ -4,8 +4,9 @@ import type { ConversationStatus } from '../../db/schema';
 import { invalidField, notFound } from '../../platform/errors';
 import { randomToken } from '../../platform/tokens';
 import * as accounts from '../accounts/service';
+import { validateValues } from '../custom-attributes/service';
 import { canAccessInbox, inboxAccess, type InboxAccess } from '../inboxes/access';
-import { labelList } from './activity-texts';
+import { type ActivityTexts, labelList } from './activity-texts';
 import { recordActivity, textsFor } from './activity';
 import { type FilterCondition, filterCondition } from './filter-sql';
 import { contactStatusEvent, conversationEvent } from './events';
@@ -109,16 +110,73 @@ async function changeConversation(
   return ctx.transaction(async (tx) => {
     const current = await findForMember(tx, member, displayId, { lock: true });
     const { conversation, events } = await change(tx, current);
-    const related = await repository.loadRelated(tx, [conversation]);
-    const json = presentConversation(conversation, related);
-    for (const name of events) await ctx.outbox.record(tx, conversationEvent(name, conversation, json));
-    if (events.includes('conversation.status_changed')) {
-      const contactInbox = conversation.contactInboxId === null ? undefined : related.contactInboxes.get(conversation.contactInboxId);
-      const contactEvent = contactStatusEvent(conversation, contactInbox?.pubsubToken ?? null);
-      if (contactEvent) await ctx.outbox.record(tx, contactEvent);
-    }
-    return { conversation, json };
+    return { conversation, json: await recordChangeEvents(ctx, tx, conversation, events) };
   });
+}
+
+/** Writes the events a change names, with the conversation as it ends up (and the contact's status event). */
+async function recordChangeEvents(ctx: AppContext, tx: Executor, conversation: ConversationRow, events: string[]) {
+  const related = await repository.loadRelated(tx, [conversation]);
+  const json = presentConversation(conversation, related);
+  for (const name of events) await ctx.outbox.record(tx, conversationEvent(name, conversation, json));
+  if (events.includes('conversation.status_changed')) {
+    const contactInbox = conversation.contactInboxId === null ? undefined : related.contactInboxes.get(conversation.contactInboxId);
+    const contactEvent = contactStatusEvent(conversation, contactInbox?.pubsubToken ?? null);
+    if (contactEvent) await ctx.outbox.record(tx, contactEvent);
+  }
+  return json;
+}
+
+// ——— changes the system makes (auto-assignment, auto-resolve): no member, the caller's transaction ———
+
+/** The conversation row by id or by display id (system use: no access check). */
+export const findRowById = (db: Executor, conversationId: number) => repository.findById(db, conversationId);
+export const findRowByDisplayId = (db: Executor, accountId: number, displayId: number) => repository.findByDisplayId(db, accountId, displayId);
+
+/** The conversation by id, locked until the caller's transaction ends (system use: no access check). */
+export async function lockById(tx: Executor, conversationId: number) {
+  return repository.findById(tx, conversationId, true);
+}
+
+/**
+ * Auto-assignment gives the (locked) conversation to an agent the caller chose: the same writes,
+ * activity line and events as an agent's assignment.
+ */
+export async function assignBySystem(ctx: AppContext, tx: Executor, current: ConversationRow, assigneeId: number): Promise<ConversationRow> {
+  const assignee = await accounts.findMember(tx, current.accountId, assigneeId);
+  if (!assignee) throw new Error(`auto-assignment: ${assigneeId} is not a member of account ${current.accountId}`);
+  const conversation = await repository.updateConversation(tx, current.id, { assigneeId, assigneeLastSeenAt: null });
+  await repository.addParticipants(tx, current.accountId, conversation.id, [assigneeId]);
+  const texts = await textsFor(tx, current.accountId);
+  await recordActivity(ctx, tx, conversation, texts.autoAssigned({ assignee: presentUserSender(assignee.user).available_name }));
+  await recordChangeEvents(ctx, tx, conversation, ['assignee.changed', 'conversation.updated']);
+  return conversation;
+}
+
+/** Inactivity as the activity line says it: "3 dias", "1 hour", "90 minutes". */
+function durationText(texts: ActivityTexts, minutes: number): string {
+  const [count, unit] =
+    minutes % 1440 === 0 ? [minutes / 1440, 'day'] : minutes % 60 === 0 ? [minutes / 60, 'hour'] : [minutes, 'minute'];
+  const name = count === 1 ? texts.durations[unit as 'day' | 'hour' | 'minute'] : texts.durations[`${unit}s` as 'days' | 'hours' | 'minutes'];
+  return `${count} ${name}`;
+}
+
+/**
+ * Auto-resolve resolves the (locked) open conversation after `minutes` without activity, adding
+ * `label` when given (the message, if any, is posted by the caller first).
+ */
+export async function resolveForInactivity(
+  ctx: AppContext,
+  tx: Executor,
+  current: ConversationRow,
+  input: { minutes: number; label?: string | null | undefined },
+): Promise<ConversationRow> {
+  const labels = input.label && !current.labels.includes(input.label) ? [...current.labels, input.label] : current.labels;
+  const conversation = await repository.updateConversation(tx, current.id, { status: 'resolved', snoozedUntil: null, waitingSince: null, labels });
+  const texts = await textsFor(tx, current.accountId);
+  await recordActivity(ctx, tx, conversation, texts.autoResolved({ duration: durationText(texts, input.minutes) }));
+  await recordChangeEvents(ctx, tx, conversation, ['conversation.status_changed']);
+  return conversation;
 }
 
 export const REOPEN_SNOOZED_JOB = 'conversations.reopen-snoozed';
@@ -284,10 +342,10 @@ export async function listLabels(ctx: AppContext, member: Member, displayId: num
 }
 
 export async function setCustomAttributes(ctx: AppContext, member: Member, displayId: number, attributes: Record<string, unknown>) {
-  const result = await changeConversation(ctx, member, displayId, async (tx, current) => ({
-    conversation: await repository.updateConversation(tx, current.id, { customAttributes: attributes }),
-    events: ['conversation.updated'],
-  }));
+  const result = await changeConversation(ctx, member, displayId, async (tx, current) => {
+    await validateValues(tx, member.accountId, 'conversation_attribute', attributes);
+    return { conversation: await repository.updateConversation(tx, current.id, { customAttributes: attributes }), events: ['conversation.updated'] };
+  });
   return { custom_attributes: result.conversation.customAttributes };
 }
 
@@ -423,6 +481,7 @@ export async function createConversation(ctx: AppContext, member: Member, input:
       if (!(await repository.findTeam(tx, member.accountId, input.teamId))) throw invalidField('team_id', 'is not a team of this account', 'not_found');
     }
     if (input.snoozedUntil && input.snoozedUntil.getTime() <= Date.now()) throw invalidField('snoozed_until', 'must be in the future', 'in_the_past');
+    await validateValues(tx, member.accountId, 'conversation_attribute', input.customAttributes);
     const conversation = await openConversation(ctx, tx, contactInbox, {
       status: input.status,
       assigneeId: input.assigneeId,
@@ -526,6 +585,11 @@ export async function inboxOf(db: Executor, conversation: ConversationRow) {
 /** After the last message changed (deleted), the list preview follows. */
 export async function replaceLastMessage(tx: Executor, conversation: ConversationRow, preview: Record<string, unknown>) {
   await repository.updateConversation(tx, conversation.id, { lastMessage: preview });
+}
+
+/** Checks a saved folder's conditions as the filter would read them (422 naming the field). */
+export function checkFilter(conditions: FilterCondition[]): void {
+  filterCondition(conditions);
 }
 
 /** The advanced filter ("Pastas"), answered like the list. */

@@ -93,6 +93,48 @@ const workingHours = z
     });
   });
 
+/** A host name, or `*.` and a host name for all its subdomains. */
+const DOMAIN = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$|^localhost$/;
+
+/**
+ * Where the widget may be embedded: domains separated by commas, spaces or lines (or a list),
+ * stored as Chatwoot does — one comma-separated string; empty allows any site.
+ */
+export const allowedDomains = z
+  .union([z.string().max(5000), z.array(z.string().max(255)).max(100), z.null()])
+  .transform((value, ctx) => {
+    const items = (value === null ? [] : Array.isArray(value) ? value : value.split(/[\s,]+/)).map((d) => d.trim().toLowerCase()).filter((d) => d !== '');
+    for (const domain of items) {
+      if (!DOMAIN.test(domain)) {
+        ctx.addIssue({ code: 'custom', message: `"${domain.slice(0, 100)}" is not a domain like example.com or *.example.com` });
+        return z.NEVER;
+      }
+    }
+    return [...new Set(items)].join(',');
+  });
+
+/** A field of the pre-chat form: a contact field or a custom attribute the visitor fills in. */
+const preChatField = z.looseObject({
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(255)
+    .regex(/^[\p{L}\p{N}_-]+$/u, 'may contain only letters, digits, "_" and "-"'),
+  label: z.string().trim().max(255).optional(),
+  field_type: z.enum(['standard', 'custom_attribute']).optional(),
+  type: z.enum(['text', 'email', 'number', 'phone', 'url', 'date', 'list', 'checkbox', 'currency', 'percent', 'link']).optional(),
+  required: z.boolean().optional(),
+  enabled: z.boolean().optional(),
+  placeholder: z.string().trim().max(255).optional(),
+  values: z.array(z.string().max(255)).max(500).optional(),
+});
+
+/** The pre-chat form: a message above it and its fields (Chatwoot's `pre_chat_form_options`). */
+export const preChatFormOptions = z
+  .looseObject({ pre_chat_message: z.string().max(2000).nullable().optional(), pre_chat_fields: z.array(preChatField).max(50).optional() })
+  .refine((v) => JSON.stringify(v).length <= 64 * 1024, 'is too large (64 KiB at most)');
+
 /** Channel settings, by kind. Fields of the other kind are refused by the service (422 naming them). */
 export const widgetChannelFields = {
   website_url: httpUrl,
@@ -101,8 +143,9 @@ export const widgetChannelFields = {
   welcome_tagline: clearableText(255),
   reply_time: z.enum(REPLY_TIMES),
   pre_chat_form_enabled: z.boolean(),
-  pre_chat_form_options: jsonObject,
+  pre_chat_form_options: preChatFormOptions,
   continuity_via_email: z.boolean(),
+  allowed_domains: allowedDomains,
   selected_feature_flags: z.array(z.enum(WIDGET_FEATURES)).max(WIDGET_FEATURES.length),
   /** Sites allowed to embed the widget, comma or newline separated (`example.com`, `*.example.com`); empty: any. */
   allowed_domains: clearableText(2000),
@@ -197,6 +240,7 @@ export const inboxSchema = z
     hmac_token: z.string().optional().describe('Administrators only: the secret for identity validation and webhook signatures'),
     pre_chat_form_enabled: z.boolean().optional(),
     pre_chat_form_options: z.record(z.string(), z.unknown()).optional(),
+    allowed_domains: z.string().optional().describe('Website inboxes: where the widget may be embedded (comma-separated; empty: anywhere)'),
     continuity_via_email: z.boolean().optional(),
     webhook_url: z.string().nullable().optional(),
     inbox_identifier: z.string().optional(),

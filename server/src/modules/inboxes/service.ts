@@ -40,6 +40,7 @@ const CHANNEL_DEFAULTS: Record<ChannelType, ChannelConfig> = {
     pre_chat_form_options: {},
     continuity_via_email: true,
     selected_feature_flags: ['attachments', 'emoji_picker', 'end_conversation'],
+    allowed_domains: '',
   },
   api: { webhook_url: null, hmac_mandatory: false, additional_attributes: {} },
 };

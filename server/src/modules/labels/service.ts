@@ -16,6 +16,9 @@ async function ensureTitleFree(db: Executor, accountId: number, title: string, e
   if (await repository.titleTaken(db, accountId, title, exceptId)) throw invalidField('title', 'is already taken by another label', 'taken');
 }
 
+/** Whether the account has a label with this (lower-case) title. */
+export const labelExists = (db: Executor, accountId: number, title: string) => repository.titleTaken(db, accountId, title);
+
 export const listLabels = (ctx: AppContext, accountId: number) => repository.listLabels(ctx.db, accountId);
 
 export async function getLabel(ctx: AppContext, accountId: number, labelId: number) {

@@ -20,7 +20,7 @@ export type PostMessageInput = {
   additionalAttributes?: Record<string, unknown> | undefined;
   /** The channel's id of the message: a repeat with the same id returns the first message. */
   sourceId?: string | undefined;
-  /** null: a message of the inbox itself (surveys, automatic messages). */
+  /** null: a message of the inbox itself, with no sender (surveys, auto-resolve, greetings). */
   sender: MessageSender | null;
   /** Files already stored (attachments' `readUploads`); their rows are written with the message. */
   attachments?: AttachmentUpload[] | undefined;
