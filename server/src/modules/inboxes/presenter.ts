@@ -79,7 +79,6 @@ export function presentInbox(inbox: InboxRow, options: { frontendUrl: string; ad
           pre_chat_form_enabled: c.pre_chat_form_enabled === true,
           pre_chat_form_options: object(c.pre_chat_form_options),
           continuity_via_email: c.continuity_via_email !== false,
-          allowed_domains: typeof c.allowed_domains === 'string' ? c.allowed_domains : '',
         }
       : {
           webhook_url: text(c.webhook_url),

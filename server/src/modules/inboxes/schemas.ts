@@ -147,8 +147,6 @@ export const widgetChannelFields = {
   continuity_via_email: z.boolean(),
   allowed_domains: allowedDomains,
   selected_feature_flags: z.array(z.enum(WIDGET_FEATURES)).max(WIDGET_FEATURES.length),
-  /** Sites allowed to embed the widget, comma or newline separated (`example.com`, `*.example.com`); empty: any. */
-  allowed_domains: clearableText(2000),
 };
 
 export const apiChannelFields = {
@@ -240,7 +238,6 @@ export const inboxSchema = z
     hmac_token: z.string().optional().describe('Administrators only: the secret for identity validation and webhook signatures'),
     pre_chat_form_enabled: z.boolean().optional(),
     pre_chat_form_options: z.record(z.string(), z.unknown()).optional(),
-    allowed_domains: z.string().optional().describe('Website inboxes: where the widget may be embedded (comma-separated; empty: anywhere)'),
     continuity_via_email: z.boolean().optional(),
     webhook_url: z.string().nullable().optional(),
     inbox_identifier: z.string().optional(),
