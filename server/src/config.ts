@@ -39,6 +39,8 @@ const envSchema = z.object({
   S3_ACCESS_KEY_ID: optionalUrl,
   S3_SECRET_ACCESS_KEY: optionalUrl,
   S3_FORCE_PATH_STYLE: flag,
+  NOTIFICATION_EMAIL_DELAY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(120),
+  NOTIFICATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(40 * 1024 * 1024),
 });
 
@@ -78,6 +80,10 @@ export type Config = {
   storage: StorageConfig;
   /** The largest file accepted as an attachment, in bytes. */
   attachmentMaxBytes: number;
+  /** How long notification emails wait, gathering a burst of one conversation into one email. */
+  notificationEmailDelaySeconds: number;
+  /** Notifications older than this are purged. */
+  notificationRetentionDays: number;
 };
 
 export class ConfigError extends Error {}
@@ -130,5 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     storage,
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
+    notificationEmailDelaySeconds: e.NOTIFICATION_EMAIL_DELAY_SECONDS,
+    notificationRetentionDays: e.NOTIFICATION_RETENTION_DAYS,
   };
 }

@@ -8,6 +8,7 @@ import { devMailboxModule } from './dev-mailbox';
 import { healthModule } from './health';
 import { housekeepingModule } from './housekeeping';
 import { messagesModule } from './messages';
+import { notificationsModule } from './notifications';
 import type { Module } from './module';
 import { platformApiModule } from './platform-api';
 import { profileModule } from './profile';
@@ -42,4 +43,5 @@ export const modules: Module[] = [
   webhooksModule,
   attachmentsModule,
   housekeepingModule,
+  notificationsModule,
 ];

@@ -9,3 +9,4 @@ export * from './messages';
 export * from './outbox';
 export * from './platform-apps';
 export * from './users';
+export * from './notifications';

@@ -104,14 +104,20 @@ async function changeConversation(
   ctx: AppContext,
   member: Member,
   displayId: number,
-  change: (tx: Executor, conversation: ConversationRow) => Promise<{ conversation: ConversationRow; events: string[] }>,
+  change: (
+    tx: Executor,
+    conversation: ConversationRow,
+  ) => Promise<{ conversation: ConversationRow; events: string[]; extras?: Record<string, Record<string, unknown>> }>,
 ) {
   return ctx.transaction(async (tx) => {
     const current = await findForMember(tx, member, displayId, { lock: true });
-    const { conversation, events } = await change(tx, current);
+    const { conversation, events, extras } = await change(tx, current);
     const related = await repository.loadRelated(tx, [conversation]);
     const json = presentConversation(conversation, related);
-    for (const name of events) await ctx.outbox.record(tx, conversationEvent(name, conversation, json));
+    for (const name of events) {
+      const extra = extras?.[name];
+      await ctx.outbox.record(tx, conversationEvent(name, conversation, extra ? { ...json, ...extra } : json));
+    }
     if (events.includes('conversation.status_changed')) {
       const contactInbox = conversation.contactInboxId === null ? undefined : related.contactInboxes.get(conversation.contactInboxId);
       const contactEvent = contactStatusEvent(conversation, contactInbox?.pubsubToken ?? null);
@@ -231,7 +237,9 @@ export async function assign(
             ? texts.selfAssigned({ actor: member.name })
             : texts.assigned({ actor: member.name, assignee: assigneeName });
       await recordActivity(ctx, tx, conversation, line);
-      return { conversation, events: ['assignee.changed', 'conversation.updated'] };
+      // Who assigned: the notification engine does not tell agents about their own assignments.
+      const performedBy = { id: member.userId, type: 'user' };
+      return { conversation, events: ['assignee.changed', 'conversation.updated'], extras: { 'assignee.changed': { performed_by: performedBy } } };
     }
     const teamId = input.teamId ?? null;
     if (teamId === current.teamId) return { conversation: current, events: [] };
@@ -493,7 +501,14 @@ export async function applyMessage(
 }
 
 /** @mentions in a private note: each mentioned agent (or team's agents) is recorded, follows the conversation and is told. */
-export async function recordMentionsIn(ctx: AppContext, tx: Executor, conversation: ConversationRow, content: string, authorId: number) {
+export async function recordMentionsIn(
+  ctx: AppContext,
+  tx: Executor,
+  conversation: ConversationRow,
+  content: string,
+  authorId: number,
+  messageId?: number,
+) {
   const userIds = new Set<number>();
   for (const match of content.matchAll(/mention:\/\/(user|team)\/(\d+)\//g)) {
     const id = Number(match[2]);
@@ -510,7 +525,7 @@ export async function recordMentionsIn(ctx: AppContext, tx: Executor, conversati
   await ctx.outbox.record(tx, {
     name: 'conversation.mentioned',
     accountId: conversation.accountId,
-    payload: { ...json, mentioned_user_ids: mentioned },
+    payload: { ...json, mentioned_user_ids: mentioned, performed_by: { id: authorId, type: 'user' }, ...(messageId === undefined ? {} : { message_id: messageId }) },
     realtime: { userIds: mentioned },
   });
 }
