@@ -41,6 +41,7 @@ const envSchema = z.object({
   S3_FORCE_PATH_STYLE: flag,
   NOTIFICATION_EMAIL_DELAY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(120),
   NOTIFICATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  WEB_PUSH_ALLOW_HTTP: flag,
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(40 * 1024 * 1024),
 });
 
@@ -84,6 +85,8 @@ export type Config = {
   notificationEmailDelaySeconds: number;
   /** Notifications older than this are purged. */
   notificationRetentionDays: number;
+  /** Accept `http:` push endpoints (local test push services only; real push services are https). */
+  webPushAllowHttp: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -138,5 +141,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
     notificationEmailDelaySeconds: e.NOTIFICATION_EMAIL_DELAY_SECONDS,
     notificationRetentionDays: e.NOTIFICATION_RETENTION_DAYS,
+    webPushAllowHttp: e.WEB_PUSH_ALLOW_HTTP,
   };
 }

@@ -124,6 +124,8 @@ describe('notification engine', () => {
 
   it('tells only inbox members who chose to hear about new conversations', async () => {
     const s = await setup();
+    // The first conversation's event is handled before anyone changes their choice.
+    await settleDeliveries(t);
     const settings = await t.request({
       method: 'PATCH',
       url: `/api/v1/accounts/${s.account.id}/notification_settings`,

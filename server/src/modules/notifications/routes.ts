@@ -5,7 +5,9 @@ import type { AppContext } from '../../context';
 import { errorResponses } from '../../platform/http/schemas';
 import { authorize } from '../../platform/permissions';
 import { accountParams, id } from '../../platform/validation';
-import { requireMember } from '../auth/guards';
+import { notFound } from '../../platform/errors';
+import { requireMember, requireUser } from '../auth/guards';
+import * as push from './push';
 import * as notifications from './service';
 
 const tags = ['Notifications'];
@@ -224,4 +226,100 @@ export function notificationRoutes(app: FastifyInstance, ctx: AppContext): void 
       });
     },
   });
+}
+
+const subscriptionSchema = z
+  .object({
+    id: z.number(),
+    user_id: z.number(),
+    subscription_type: z.string(),
+    subscription_attributes: z.object({ endpoint: z.string(), p256dh: z.string(), auth: z.string() }),
+    identifier: z.string(),
+    created_at: z.string(),
+    updated_at: z.string(),
+  })
+  .meta({ id: 'NotificationSubscription' });
+
+const subscriptionBody = z.object({
+  subscription_type: z.literal('browser_push').default('browser_push'),
+  subscription_attributes: z.object({
+    endpoint: z.string().trim().min(1).max(2048),
+    p256dh: z.string().trim().min(1).max(200),
+    auth: z.string().trim().min(1).max(100),
+  }),
+});
+
+/** Unsubscribing names the endpoint: plainly, inside `subscription_attributes`, or as Chatwoot's `push_token`. */
+const unsubscribeBody = z
+  .object({
+    endpoint: z.string().max(2048).optional(),
+    push_token: z.string().max(2048).optional(),
+    subscription_attributes: z.object({ endpoint: z.string().max(2048) }).partial().optional(),
+  })
+  .transform((b) => b.endpoint ?? b.subscription_attributes?.endpoint ?? b.push_token)
+  .pipe(z.string({ message: 'endpoint is required' }).min(1, 'endpoint is required'));
+
+export function subscriptionRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const subscriptionTags = ['Notifications'];
+
+  // The key pair exists from the first start on (and every node reads the same one).
+  app.addHook('onReady', async () => {
+    await push.vapidKeys(ctx);
+  });
+
+  r.get(
+    '/api/v1/notification_subscriptions/vapid_public_key',
+    {
+      schema: {
+        tags: subscriptionTags,
+        summary: 'The VAPID public key browsers subscribe with',
+        description: '`applicationServerKey` for `pushManager.subscribe` (base64url).',
+        response: { 200: z.object({ vapid_public_key: z.string() }) },
+      },
+    },
+    async () => ({ vapid_public_key: (await push.vapidKeys(ctx)).publicKey }),
+  );
+
+  r.get(
+    '/api/v1/notification_subscriptions',
+    { schema: { tags: subscriptionTags, summary: 'My browser push subscriptions', response: { 200: z.array(subscriptionSchema), ...errorResponses(401) } } },
+    async (request) => push.listSubscriptions(ctx.db, (await requireUser(ctx, request)).user.id),
+  );
+
+  r.post(
+    '/api/v1/notification_subscriptions',
+    {
+      schema: {
+        tags: subscriptionTags,
+        summary: 'Subscribe this browser to push notifications',
+        description:
+          'Body: `subscription_type: browser_push` and `subscription_attributes` `{endpoint, p256dh, auth}` from the browser’s PushSubscription. The same endpoint again (or for another user) replaces the previous subscription.',
+        body: subscriptionBody,
+        response: { 200: subscriptionSchema, ...errorResponses(401, 422) },
+      },
+    },
+    async (request) => {
+      const actor = await requireUser(ctx, request);
+      return push.subscribe(ctx, actor.user.id, request.body.subscription_attributes);
+    },
+  );
+
+  r.delete(
+    '/api/v1/notification_subscriptions',
+    {
+      schema: {
+        tags: subscriptionTags,
+        summary: 'Unsubscribe a browser',
+        description: 'Names the subscription by `endpoint` (or `push_token`); only one’s own subscriptions can be removed.',
+        body: unsubscribeBody,
+        response: { 200: z.object({ success: z.literal(true) }), ...errorResponses(401, 404, 422) },
+      },
+    },
+    async (request) => {
+      const actor = await requireUser(ctx, request);
+      if (!(await push.unsubscribe(ctx, actor.user.id, request.body))) throw notFound('Subscription');
+      return { success: true as const };
+    },
+  );
 }
