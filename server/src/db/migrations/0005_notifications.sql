@@ -42,6 +42,7 @@ ALTER TABLE "users" ADD COLUMN "unconfirmed_email" text;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "avatar_key" text;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "otp_secret" text;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "otp_required_for_login" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "otp_last_step" bigint;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "otp_backup_codes" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
 ALTER TABLE "notification_settings" ADD CONSTRAINT "notification_settings_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notification_settings" ADD CONSTRAINT "notification_settings_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { at, createdAt, id, updatedAt } from './columns';
 
 export const users = pgTable(
@@ -30,6 +30,8 @@ export const users = pgTable(
     /** TOTP secret (base32); two-factor is on once `otpRequiredForLogin` is set. */
     otpSecret: text('otp_secret'),
     otpRequiredForLogin: boolean('otp_required_for_login').notNull().default(false),
+    /** The last TOTP time step accepted: a code is never accepted twice. */
+    otpLastStep: bigint('otp_last_step', { mode: 'number' }),
     /** SHA-256 hashes of the unused backup codes. */
     otpBackupCodes: text('otp_backup_codes').array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),

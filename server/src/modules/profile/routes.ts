@@ -12,13 +12,32 @@ import { updateProfile, userPayload } from './service';
 
 const tags = ['Profile'];
 
+/** The alert tones the dashboard offers ("Notificações de Áudio"). */
+export const NOTIFICATION_TONES = ['ding', 'bell', 'chime', 'magic', 'ping'] as const;
+
+/**
+ * The user's dashboard preferences, merged into what is stored. Keys the profile page sets are
+ * checked (Chatwoot's names): the send key, and the audio alerts — tone, which conversations
+ * (`none`, `mine` = assigned to me, `all`), also when the window is active
+ * (`always_play_audio_alert`), and repeating until assigned conversations are read.
+ */
+const uiSettings = jsonObject.pipe(
+  z.looseObject({
+    enter_to_send_enabled: z.boolean().optional(),
+    notification_tone: z.enum(NOTIFICATION_TONES).optional(),
+    enable_audio_alerts: z.enum(['none', 'mine', 'all']).optional(),
+    always_play_audio_alert: z.boolean().optional(),
+    alert_if_unread_assigned_conversation_exist: z.boolean().optional(),
+  }),
+);
+
 const profileFields = z
   .object({
     name: requiredText(100),
     display_name: clearableText(100),
     email,
     message_signature: clearableText(10_000),
-    ui_settings: jsonObject,
+    ui_settings: uiSettings,
     locale: localeCode.nullable(),
     availability: z.enum([...AVAILABILITIES, 'available']).transform((v) => (v === 'available' ? 'online' : v)),
     account_id: id,

@@ -90,3 +90,15 @@ export const deleteUser = repository.deleteUser;
 export function availableName(user: { name: string; displayName: string | null }): string {
   return user.displayName?.trim() || user.name;
 }
+
+export type TwoFactorPatch = {
+  otpSecret?: string | null;
+  otpRequiredForLogin?: boolean;
+  otpBackupCodes?: string[];
+  otpLastStep?: number | null;
+};
+
+/** Two-factor state of a user (secret, whether sign-in asks for a code, backup code hashes, last code step). */
+export async function updateTwoFactor(tx: Executor, userId: number, patch: TwoFactorPatch) {
+  return repository.updateUser(tx, userId, patch);
+}

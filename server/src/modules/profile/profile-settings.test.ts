@@ -1,0 +1,129 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAccount, PASSWORD } from '../../../test/builders';
+import { clientAddress, expectError, userState } from '../../../test/expect-api';
+import { startTestApp, type TestApp } from '../../../test/harness';
+import { base32Encode, matchTotp, totpCode, totpStep } from '../../platform/totp';
+
+describe('TOTP codes', () => {
+  it('match the RFC 6238 test vectors (SHA-1, 6 digits)', () => {
+    const secret = base32Encode(Buffer.from('12345678901234567890'));
+    expect(secret).toBe('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ');
+    expect(totpCode(secret, totpStep(59_000))).toBe('287082');
+    expect(totpCode(secret, totpStep(1_111_111_109_000))).toBe('081804');
+    expect(totpCode(secret, totpStep(2_000_000_000_000))).toBe('279037');
+    // The neighbouring steps are accepted for clock drift, a used step never again.
+    const at = 1_111_111_109_000;
+    expect(matchTotp(secret, '081804', null, at)).toBe(totpStep(at));
+    expect(matchTotp(secret, totpCode(secret, totpStep(at) - 1), null, at)).toBe(totpStep(at) - 1);
+    expect(matchTotp(secret, '081804', totpStep(at), at)).toBeUndefined();
+    expect(matchTotp(secret, totpCode(secret, totpStep(at) + 2), null, at)).toBeUndefined();
+    expect(matchTotp(secret, '12345', null, at)).toBeUndefined();
+  });
+});
+
+describe('profile settings', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const signIn = (payload: Record<string, unknown>) => t.request({ method: 'POST', url: '/auth/sign_in', payload, remoteAddress: clientAddress() });
+
+  it('keeps the send key and audio alert choices in ui_settings, refusing values the page does not offer', async () => {
+    const a = await buildAccount(t.ctx);
+    const settings = {
+      enter_to_send_enabled: false,
+      notification_tone: 'bell',
+      enable_audio_alerts: 'mine',
+      always_play_audio_alert: false,
+      alert_if_unread_assigned_conversation_exist: true,
+    };
+    const res = await t.request({ method: 'PATCH', url: '/api/v1/profile', token: a.agent.token, payload: { ui_settings: settings } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().ui_settings).toMatchObject(settings);
+    // Other keys merge in and stay free-form.
+    const more = await t.request({ method: 'PATCH', url: '/api/v1/profile', token: a.agent.token, payload: { ui_settings: { font_size: 'large' } } });
+    expect(more.json().ui_settings).toMatchObject({ ...settings, font_size: 'large' });
+    const before = await userState(t, a.agent.id);
+    for (const [key, value] of [
+      ['enter_to_send_enabled', 'yes'],
+      ['notification_tone', 'siren'],
+      ['enable_audio_alerts', 'assigned'],
+      ['always_play_audio_alert', 1],
+      ['alert_if_unread_assigned_conversation_exist', null],
+    ] as const) {
+      expectError(await t.request({ method: 'PATCH', url: '/api/v1/profile', token: a.agent.token, payload: { ui_settings: { [key]: value } } }), 422, `ui_settings.${key}`);
+    }
+    expect(await userState(t, a.agent.id)).toEqual(before);
+  });
+
+  it('sets up two-factor authentication with a QR code, then asks for a code at sign-in (or a backup code, once)', async () => {
+    const a = await buildAccount(t.ctx);
+    const token = a.agent.token;
+    expect((await t.request({ method: 'GET', url: '/api/v1/profile/mfa', token })).json()).toEqual({ enabled: false, backup_codes_remaining: 0 });
+    expectError(await t.request({ method: 'POST', url: '/api/v1/profile/mfa', token, payload: { current_password: 'Wrong-pass-1' } }), 422, 'current_password');
+    const setup = await t.request({ method: 'POST', url: '/api/v1/profile/mfa', token, payload: { current_password: PASSWORD } });
+    expect(setup.statusCode, setup.body).toBe(200);
+    const { secret, provisioning_url: uri, qr_code_url: qr } = setup.json();
+    expect(uri).toBe(`otpauth://totp/RocketHub%3A${encodeURIComponent(a.agent.email)}?secret=${secret}&issuer=RocketHub&algorithm=SHA1&digits=6&period=30`);
+    expect(qr).toMatch(/^data:image\/png;base64,/);
+    expect(Buffer.from(qr.split(',')[1], 'base64').subarray(1, 4).toString()).toBe('PNG');
+    // Not on until a code proves the app has it: sign-in still works with the password alone.
+    expect((await signIn({ email: a.agent.email, password: PASSWORD })).json().data).toBeDefined();
+    expectError(await t.request({ method: 'POST', url: '/api/v1/profile/mfa/verify', token, payload: { otp_code: '000000' } }), 422, 'otp_code');
+    const step = totpStep();
+    const verify = await t.request({ method: 'POST', url: '/api/v1/profile/mfa/verify', token, payload: { otp_code: totpCode(secret, step) } });
+    expect(verify.statusCode, verify.body).toBe(200);
+    const backupCodes = verify.json().backup_codes as string[];
+    expect(backupCodes).toHaveLength(10);
+    expect(new Set(backupCodes).size).toBe(10);
+    expect((await t.request({ method: 'GET', url: '/api/v1/profile/mfa', token })).json()).toEqual({ enabled: true, backup_codes_remaining: 10 });
+
+    // Sign-in: the password gives a challenge, not a session.
+    const first = await signIn({ email: a.agent.email, password: PASSWORD });
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toEqual({ mfa_required: true, mfa_token: expect.any(String) });
+    expect(first.cookies.find((c) => c.name === 'rh_session')).toBeUndefined();
+    const mfaToken = first.json().mfa_token;
+    expectError(await signIn({ mfa_token: mfaToken, otp_code: '123456' }), 401);
+    // The code already used to turn it on is not accepted again.
+    expectError(await signIn({ mfa_token: mfaToken, otp_code: totpCode(secret, step) }), 401);
+    expectError(await signIn({ mfa_token: mfaToken }), 422, 'otp_code');
+    const backup = await signIn({ mfa_token: mfaToken, backup_code: backupCodes[0]!.toUpperCase() });
+    expect(backup.statusCode, backup.body).toBe(200);
+    expect(backup.json().data.id).toBe(a.agent.id);
+    expect(backup.cookies.find((c) => c.name === 'rh_session')).toBeDefined();
+    // The challenge is used up, and so is the backup code.
+    expectError(await signIn({ mfa_token: mfaToken, backup_code: backupCodes[1] }), 401);
+    const second = await signIn({ email: a.agent.email, password: PASSWORD });
+    expectError(await signIn({ mfa_token: second.json().mfa_token, backup_code: backupCodes[0] }), 401);
+    expect((await t.request({ method: 'GET', url: '/api/v1/profile/mfa', token })).json().backup_codes_remaining).toBe(9);
+    // A wrong password never reaches the second step.
+    expectError(await signIn({ email: a.agent.email, password: 'Wrong-pass-1' }), 401);
+    expectError(await signIn({ mfa_token: 'made-up-token', otp_code: '123456' }), 401);
+
+    // Turning it off needs the password and a code.
+    expectError(await t.request({ method: 'DELETE', url: '/api/v1/profile/mfa', token, payload: { current_password: PASSWORD } }), 422, 'otp_code');
+    expectError(
+      await t.request({ method: 'DELETE', url: '/api/v1/profile/mfa', token, payload: { current_password: 'Wrong-pass-1', backup_code: backupCodes[2] } }),
+      422,
+      'current_password',
+    );
+    const off = await t.request({ method: 'DELETE', url: '/api/v1/profile/mfa', token, payload: { current_password: PASSWORD, backup_code: backupCodes[2] } });
+    expect(off.statusCode, off.body).toBe(200);
+    expect(off.json()).toEqual({ enabled: false, backup_codes_remaining: 0 });
+    expect((await signIn({ email: a.agent.email, password: PASSWORD })).json().data.id).toBe(a.agent.id);
+  });
+
+  it('refuses two-factor changes without a user, and bad input naming the field', async () => {
+    const a = await buildAccount(t.ctx);
+    expectError(await t.request({ method: 'GET', url: '/api/v1/profile/mfa' }), 401);
+    expectError(await t.request({ method: 'POST', url: '/api/v1/profile/mfa', payload: { current_password: PASSWORD } }), 401);
+    expectError(await t.request({ method: 'POST', url: '/api/v1/profile/mfa/verify', token: a.admin.token, payload: { otp_code: '123456' } }), 422, 'otp_code');
+    expectError(await t.request({ method: 'POST', url: '/api/v1/profile/mfa/verify', token: a.admin.token, payload: {} }), 422, 'otp_code');
+    expectError(await t.request({ method: 'POST', url: '/api/v1/profile/mfa/backup_codes', token: a.admin.token, payload: { otp_code: '123456' } }), 422, 'otp_code');
+    expectError(await t.request({ method: 'DELETE', url: '/api/v1/profile/mfa', token: a.admin.token, payload: { current_password: PASSWORD, otp_code: '123456' } }), 422, 'otp_code');
+    expectError(await signIn({ password: PASSWORD }), 422, 'email');
+  });
+});

@@ -1,0 +1,88 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context';
+import { errorResponses } from '../../platform/http/schemas';
+import { password } from '../../platform/validation';
+import { requireUser } from '../auth/guards';
+import * as users from '../users/service';
+import * as twoFactor from './two-factor';
+
+const tags = ['Profile'];
+const code = z.string().trim().min(1, 'must not be blank').max(40);
+const status = z.object({ enabled: z.boolean(), backup_codes_remaining: z.number() });
+const withCodes = z.object({ enabled: z.literal(true), backup_codes: z.array(z.string()) });
+
+/** Two-factor authentication of the signed-in user ("Autenticação de dois fatores"). */
+export function twoFactorRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const base = '/api/v1/profile/mfa';
+
+  r.get(base, { schema: { tags, summary: 'Is two-factor authentication on', response: { 200: status, ...errorResponses(401) } } }, async (request) => {
+    const actor = await requireUser(ctx, request);
+    return twoFactor.twoFactorStatus((await users.getUser(ctx.db, actor.user.id)) ?? actor.user);
+  });
+
+  r.post(
+    base,
+    {
+      schema: {
+        tags,
+        summary: 'Start setting up two-factor authentication',
+        description:
+          'Needs `current_password`. Answers the new secret, its `otpauth://` URL and a QR code (PNG data URL) for an authenticator app; two-factor goes on once `POST /api/v1/profile/mfa/verify` gets a code from it.',
+        body: z.object({ current_password: password.optional() }),
+        response: { 200: z.object({ secret: z.string(), provisioning_url: z.string(), qr_code_url: z.string() }), ...errorResponses(401, 403, 422) },
+      },
+    },
+    async (request) => twoFactor.startSetup(ctx, await requireUser(ctx, request), request.body.current_password),
+  );
+
+  r.post(
+    `${base}/verify`,
+    {
+      schema: {
+        tags,
+        summary: 'Turn two-factor authentication on with a code from the app',
+        description: 'Answers ten single-use backup codes, shown only this once.',
+        body: z.object({ otp_code: code }),
+        response: { 200: withCodes, ...errorResponses(401, 403, 422) },
+      },
+    },
+    async (request) => twoFactor.confirmSetup(ctx, await requireUser(ctx, request), request.body.otp_code),
+  );
+
+  r.post(
+    `${base}/backup_codes`,
+    {
+      schema: {
+        tags,
+        summary: 'New backup codes (the previous ones stop working)',
+        body: z.object({ otp_code: code }),
+        response: { 200: withCodes, ...errorResponses(401, 403, 422) },
+      },
+    },
+    async (request) => twoFactor.regenerateBackupCodes(ctx, await requireUser(ctx, request), request.body.otp_code),
+  );
+
+  r.delete(
+    base,
+    {
+      schema: {
+        tags,
+        summary: 'Turn two-factor authentication off',
+        description: 'Needs `current_password` and a current `otp_code` (or a `backup_code`).',
+        body: z
+          .object({ current_password: password.optional(), otp_code: code.optional(), backup_code: code.optional() })
+          .refine((b) => b.otp_code !== undefined || b.backup_code !== undefined, { message: 'is required', path: ['otp_code'] }),
+        response: { 200: status, ...errorResponses(401, 403, 422) },
+      },
+    },
+    async (request) =>
+      twoFactor.disable(ctx, await requireUser(ctx, request), {
+        currentPassword: request.body.current_password,
+        otpCode: request.body.otp_code,
+        backupCode: request.body.backup_code,
+      }),
+  );
+}
