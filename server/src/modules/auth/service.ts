@@ -264,3 +264,13 @@ export async function purgeExpiredCredentials(ctx: AppContext): Promise<void> {
   await repository.deleteExpiredSessions(ctx.db);
   await repository.deleteStaleUserTokens(ctx.db);
 }
+
+/** Marks a one-time token of the purpose used and returns it, if it is usable (in the caller's transaction). */
+export async function takeUserToken(tx: Executor, token: string, purpose: UserTokenPurpose) {
+  const row = await repository.findUsableUserToken(tx, hashToken(token), [purpose], true);
+  if (row) await repository.markUserTokenUsed(tx, row.id);
+  return row;
+}
+
+/** Outstanding one-time tokens of these purposes stop working. */
+export const revokeTokens = repository.revokeUserTokens;

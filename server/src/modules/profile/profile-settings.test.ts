@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount, PASSWORD } from '../../../test/builders';
-import { clientAddress, expectError, userState } from '../../../test/expect-api';
+import { clientAddress, expectError, mailsTo, settleDeliveries, userState } from '../../../test/expect-api';
 import { startTestApp, type TestApp } from '../../../test/harness';
 import { base32Encode, matchTotp, totpCode, totpStep } from '../../platform/totp';
 
@@ -125,5 +125,43 @@ describe('profile settings', () => {
     expectError(await t.request({ method: 'POST', url: '/api/v1/profile/mfa/backup_codes', token: a.admin.token, payload: { otp_code: '123456' } }), 422, 'otp_code');
     expectError(await t.request({ method: 'DELETE', url: '/api/v1/profile/mfa', token: a.admin.token, payload: { current_password: PASSWORD, otp_code: '123456' } }), 422, 'otp_code');
     expectError(await signIn({ password: PASSWORD }), 422, 'email');
+  });
+
+  it('changes the email only after the new address confirms it through the mailed link', async () => {
+    const a = await buildAccount(t.ctx);
+    const newEmail = `novo-${a.agent.id}@example.test`;
+    const change = await t.request({ method: 'PATCH', url: '/api/v1/profile', token: a.agent.token, payload: { email: newEmail, current_password: PASSWORD } });
+    expect(change.statusCode, change.body).toBe(200);
+    expect(change.json()).toMatchObject({ email: a.agent.email, unconfirmed_email: newEmail });
+    await settleDeliveries(t);
+    const [mail] = await mailsTo(t, newEmail);
+    expect(mail?.subject).toBe('Confirme seu novo e-mail no RocketHub');
+    const link = /https?:\/\/\S+/.exec(mail!.text)![0];
+    expect(link.startsWith('http://rockethub.test/app/auth/confirmation?confirmation_token=')).toBe(true);
+    const token = new URL(link).searchParams.get('confirmation_token')!;
+    expectError(await t.request({ method: 'POST', url: '/auth/confirmation', payload: { confirmation_token: 'made-up' } }), 404);
+    expectError(await t.request({ method: 'POST', url: '/auth/confirmation', payload: {} }), 422, 'confirmation_token');
+    const confirmed = await t.request({ method: 'POST', url: '/auth/confirmation', payload: { confirmation_token: token } });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json().data).toMatchObject({ email: newEmail, uid: newEmail, unconfirmed_email: null });
+    expect((await signIn({ email: newEmail, password: PASSWORD })).statusCode).toBe(200);
+    expectError(await signIn({ email: a.agent.email, password: PASSWORD }), 401);
+    // The link works once.
+    expectError(await t.request({ method: 'POST', url: '/auth/confirmation', payload: { confirmation_token: token } }), 404);
+  });
+
+  it('does not let a pending email change take an address someone confirmed meanwhile', async () => {
+    const a = await buildAccount(t.ctx);
+    const wanted = `disputado-${a.agent.id}@example.test`;
+    await t.request({ method: 'PATCH', url: '/api/v1/profile', token: a.agent.token, payload: { email: wanted, current_password: PASSWORD } });
+    await settleDeliveries(t);
+    const agentLink = /https?:\/\/\S+/.exec((await mailsTo(t, wanted))[0]!.text)![0];
+    await t.request({ method: 'PATCH', url: '/api/v1/profile', token: a.admin.token, payload: { email: wanted, current_password: PASSWORD } });
+    await settleDeliveries(t);
+    const adminLink = /https?:\/\/\S+/.exec((await mailsTo(t, wanted))[1]!.text)![0];
+    const adminToken = new URL(adminLink).searchParams.get('confirmation_token')!;
+    expect((await t.request({ method: 'POST', url: '/auth/confirmation', payload: { confirmation_token: adminToken } })).statusCode).toBe(200);
+    const agentToken = new URL(agentLink).searchParams.get('confirmation_token')!;
+    expectError(await t.request({ method: 'POST', url: '/auth/confirmation', payload: { confirmation_token: agentToken } }), 422, 'email');
   });
 });

@@ -7,8 +7,8 @@ import { errorResponses } from '../../platform/http/schemas';
 import { clearableText, email, id, jsonObject, localeCode, password, requiredText } from '../../platform/validation';
 import { requireUser } from '../auth/guards';
 import * as auth from '../auth/service';
-import { userSchema } from './schemas';
-import { updateProfile, userPayload } from './service';
+import { userEnvelope, userSchema } from './schemas';
+import { confirmEmail, updateProfile, userPayload } from './service';
 
 const tags = ['Profile'];
 
@@ -111,5 +111,19 @@ export function profileRoutes(app: FastifyInstance, ctx: AppContext): void {
       await auth.regenerateAccessToken(ctx.db, 'user', actor.user.id);
       return userPayload(ctx.db, actor.user.id);
     },
+  );
+
+  r.post(
+    '/auth/confirmation',
+    {
+      schema: {
+        tags,
+        summary: 'Confirm a new email address',
+        description: 'The link mailed to the new address of an email change (`confirmation_token`): the new address replaces the old one.',
+        body: z.object({ confirmation_token: requiredText(200) }),
+        response: { 200: userEnvelope, ...errorResponses(404, 422) },
+      },
+    },
+    async (request) => ({ data: await userPayload(ctx.db, await confirmEmail(ctx, request.body.confirmation_token)) }),
   );
 }

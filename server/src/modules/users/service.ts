@@ -102,3 +102,12 @@ export type TwoFactorPatch = {
 export async function updateTwoFactor(tx: Executor, userId: number, patch: TwoFactorPatch) {
   return repository.updateUser(tx, userId, patch);
 }
+
+/** A new email waiting for confirmation (null: none); refused when another user has it. */
+export async function setUnconfirmedEmail(tx: Executor, userId: number, email: string | null) {
+  if (email !== null) {
+    const other = await repository.findUserByEmail(tx, email);
+    if (other && other.id !== userId) throw invalidField('email', 'is already taken', 'taken');
+  }
+  return repository.updateUser(tx, userId, { unconfirmedEmail: email === null ? null : normalizeEmail(email) });
+}
