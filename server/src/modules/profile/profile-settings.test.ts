@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount, PASSWORD } from '../../../test/builders';
 import { clientAddress, expectError, mailsTo, settleDeliveries, userState } from '../../../test/expect-api';
 import { startTestApp, type TestApp } from '../../../test/harness';
+import { multipart } from '../../../test/multipart';
+import sharp from 'sharp';
 import { base32Encode, matchTotp, totpCode, totpStep } from '../../platform/totp';
 
 describe('TOTP codes', () => {
@@ -163,5 +165,44 @@ describe('profile settings', () => {
     expect((await t.request({ method: 'POST', url: '/auth/confirmation', payload: { confirmation_token: adminToken } })).statusCode).toBe(200);
     const agentToken = new URL(agentLink).searchParams.get('confirmation_token')!;
     expectError(await t.request({ method: 'POST', url: '/auth/confirmation', payload: { confirmation_token: agentToken } }), 422, 'email');
+  });
+
+  it('uploads a photo (cropped to a square, with a thumbnail), serves it, replaces and removes it', async () => {
+    const a = await buildAccount(t.ctx);
+    const image = await sharp({ create: { width: 800, height: 400, channels: 3, background: '#1f93ff' } }).jpeg().toBuffer();
+    const upload = (data: Buffer, name = 'avatar', token: string | undefined = a.agent.token) =>
+      t.request({ method: 'POST', url: '/api/v1/profile/avatar', ...(token ? { token } : {}), ...multipart([{ name, filename: 'eu.jpg', contentType: 'image/jpeg', data }]) });
+    const res = await upload(image);
+    expect(res.statusCode, res.body).toBe(200);
+    const { avatar_url: url, thumbnail } = res.json();
+    expect(url).toMatch(/^http:\/\/rockethub\.test\/avatars\/[A-Za-z0-9_-]+\.png$/);
+    expect(thumbnail).toBe(url.replace(/\.png$/, '-thumb.png'));
+    const photo = await t.request({ method: 'GET', url: new URL(url).pathname });
+    expect(photo.statusCode).toBe(200);
+    expect(photo.headers['content-type']).toBe('image/png');
+    expect(await sharp(photo.rawPayload).metadata()).toMatchObject({ width: 512, height: 512, format: 'png' });
+    const thumb = await t.request({ method: 'GET', url: new URL(thumbnail).pathname });
+    expect(await sharp(thumb.rawPayload).metadata()).toMatchObject({ width: 96, height: 96 });
+    // Colleagues see it on the agent card.
+    const agents = await t.request({ method: 'GET', url: `/api/v1/accounts/${a.id}/agents`, token: a.admin.token });
+    expect(agents.json().find((u: { id: number }) => u.id === a.agent.id)?.thumbnail ?? agents.json().find((u: { id: number }) => u.id === a.agent.id)?.avatar_url).toBeTruthy();
+
+    // A new photo replaces the old one, whose files go.
+    const second = await upload(await sharp({ create: { width: 64, height: 64, channels: 4, background: '#000' } }).png().toBuffer());
+    expect(second.json().avatar_url).not.toBe(url);
+    expectError(await t.request({ method: 'GET', url: new URL(url).pathname }), 404);
+
+    // Not an image, a wrong field, no file, JSON, no user: refused, nothing changes.
+    expectError(await upload(Buffer.from('not an image at all')), 422, 'avatar');
+    expectError(await upload(image, 'photo'), 422, 'photo');
+    expectError(await t.request({ method: 'POST', url: '/api/v1/profile/avatar', token: a.agent.token, ...multipart([{ name: 'x', data: 'y' }]) }), 422, 'avatar');
+    expectError(await t.request({ method: 'POST', url: '/api/v1/profile/avatar', token: a.agent.token, payload: { avatar: 'x' } }), 415);
+    expectError(await upload(image, 'avatar', ''), 401);
+    expect((await t.request({ method: 'GET', url: '/api/v1/profile', token: a.agent.token })).json().avatar_url).toBe(second.json().avatar_url);
+    for (const bad of ['..%2Fdb.png', 'short.png', `${'a'.repeat(20)}.jpg`]) expectError(await t.request({ method: 'GET', url: `/avatars/${bad}` }), 404);
+
+    const removed = await t.request({ method: 'DELETE', url: '/api/v1/profile/avatar', token: a.agent.token });
+    expect(removed.json()).toMatchObject({ avatar_url: '', thumbnail: '' });
+    expectError(await t.request({ method: 'GET', url: new URL(second.json().avatar_url).pathname }), 404);
   });
 });

@@ -6,6 +6,9 @@ import { errorResponses } from '../../platform/http/schemas';
 import { password } from '../../platform/validation';
 import { requireUser } from '../auth/guards';
 import * as users from '../users/service';
+import { removeAvatar, serveAvatar, uploadAvatar } from './avatar';
+import { userSchema } from './schemas';
+import { userPayload } from './service';
 import * as twoFactor from './two-factor';
 
 const tags = ['Profile'];
@@ -84,5 +87,39 @@ export function twoFactorRoutes(app: FastifyInstance, ctx: AppContext): void {
         otpCode: request.body.otp_code,
         backupCode: request.body.backup_code,
       }),
+  );
+
+  r.post(
+    '/api/v1/profile/avatar',
+    {
+      config: { multipart: true },
+      schema: {
+        tags,
+        summary: 'Upload a profile photo',
+        description: 'multipart/form-data with the image in `avatar` (or `profile[avatar]`), 5 MB at most: kept as a 512 px square and a 96 px thumbnail.',
+        response: { 200: userSchema, ...errorResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request) => {
+      const actor = await requireUser(ctx, request);
+      await uploadAvatar(ctx, actor, request);
+      return userPayload(ctx.db, actor.user.id);
+    },
+  );
+
+  r.delete(
+    '/api/v1/profile/avatar',
+    { schema: { tags, summary: 'Remove the profile photo (initials show instead)', response: { 200: userSchema, ...errorResponses(401, 403) } } },
+    async (request) => {
+      const actor = await requireUser(ctx, request);
+      await removeAvatar(ctx, actor);
+      return userPayload(ctx.db, actor.user.id);
+    },
+  );
+
+  r.get(
+    '/avatars/:file',
+    { schema: { tags, summary: 'A profile photo or its thumbnail (PNG)', params: z.object({ file: z.string().max(100) }) } },
+    async (request, reply) => serveAvatar(ctx, request.params.file, reply),
   );
 }

@@ -111,3 +111,8 @@ export async function setUnconfirmedEmail(tx: Executor, userId: number, email: s
   }
   return repository.updateUser(tx, userId, { unconfirmedEmail: email === null ? null : normalizeEmail(email) });
 }
+
+/** The profile photo: its storage name and public URL (both null: none). */
+export async function updateAvatar(tx: Executor, userId: number, avatar: { avatarKey: string | null; avatarUrl: string | null }) {
+  return repository.updateUser(tx, userId, avatar);
+}
