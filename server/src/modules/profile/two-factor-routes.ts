@@ -119,7 +119,14 @@ export function twoFactorRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   r.get(
     '/avatars/:file',
-    { schema: { tags, summary: 'A profile photo or its thumbnail (PNG)', params: z.object({ file: z.string().max(100) }) } },
+    {
+      schema: {
+        tags,
+        summary: 'A profile photo or its thumbnail (PNG)',
+        params: z.object({ file: z.string().max(100) }),
+        response: { 200: z.any().describe('The PNG image'), ...errorResponses(404) },
+      },
+    },
     async (request, reply) => serveAvatar(ctx, request.params.file, reply),
   );
 }
