@@ -127,7 +127,8 @@ function listWhere(f: ListFilter): SQL {
   )!;
 }
 
-export async function listNotifications(db: Executor, f: ListFilter, order: 'asc' | 'desc', limit: number, offset: number) {
+/** The page query (unawaited, so its plan can be checked). */
+export function listNotificationsQuery(db: Executor, f: ListFilter, order: 'asc' | 'desc', limit: number, offset: number) {
   const by = order === 'asc' ? asc : desc;
   return db
     .select()
@@ -136,6 +137,10 @@ export async function listNotifications(db: Executor, f: ListFilter, order: 'asc
     .orderBy(by(notifications.lastActivityAt), by(notifications.id))
     .limit(limit)
     .offset(offset);
+}
+
+export async function listNotifications(db: Executor, f: ListFilter, order: 'asc' | 'desc', limit: number, offset: number) {
+  return listNotificationsQuery(db, f, order, limit, offset);
 }
 
 export async function countNotifications(db: Executor, f: ListFilter): Promise<number> {
