@@ -39,6 +39,9 @@ const envSchema = z.object({
   S3_ACCESS_KEY_ID: optionalUrl,
   S3_SECRET_ACCESS_KEY: optionalUrl,
   S3_FORCE_PATH_STYLE: flag,
+  NOTIFICATION_EMAIL_DELAY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(120),
+  NOTIFICATION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  WEB_PUSH_ALLOW_HTTP: flag,
   ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1).max(Number.MAX_SAFE_INTEGER).default(40 * 1024 * 1024),
 });
 
@@ -78,6 +81,12 @@ export type Config = {
   storage: StorageConfig;
   /** The largest file accepted as an attachment, in bytes. */
   attachmentMaxBytes: number;
+  /** How long notification emails wait, gathering a burst of one conversation into one email. */
+  notificationEmailDelaySeconds: number;
+  /** Notifications older than this are purged. */
+  notificationRetentionDays: number;
+  /** Accept `http:` push endpoints (local test push services only; real push services are https). */
+  webPushAllowHttp: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -130,5 +139,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     storage,
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
+    notificationEmailDelaySeconds: e.NOTIFICATION_EMAIL_DELAY_SECONDS,
+    notificationRetentionDays: e.NOTIFICATION_RETENTION_DAYS,
+    webPushAllowHttp: e.WEB_PUSH_ALLOW_HTTP,
   };
 }

@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   'reports.read': ['administrator'],
   'campaigns.manage': ['administrator'],
   'help_center.manage': ['administrator'],
+  /** One's own notifications and notification settings in the account. */
+  'notifications.manage': ['administrator', 'agent'],
 } as const satisfies Record<string, readonly AccountRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -13,6 +13,7 @@ import { devMailboxModule } from './dev-mailbox';
 import { healthModule } from './health';
 import { housekeepingModule } from './housekeeping';
 import { messagesModule } from './messages';
+import { notificationsModule } from './notifications';
 import type { Module } from './module';
 import { platformApiModule } from './platform-api';
 import { profileModule } from './profile';
@@ -54,4 +55,5 @@ export const modules: Module[] = [
   customAttributesModule,
   customFiltersModule,
   contactImportsModule,
+  notificationsModule,
 ];

@@ -43,7 +43,7 @@ export const accessTokens = pgTable(
   ],
 );
 
-export const USER_TOKEN_PURPOSES = ['reset_password', 'invitation', 'sso'] as const;
+export const USER_TOKEN_PURPOSES = ['reset_password', 'invitation', 'sso', 'mfa', 'email_confirmation'] as const;
 export type UserTokenPurpose = (typeof USER_TOKEN_PURPOSES)[number];
 
 /** One-time tokens sent to a user: password reset, invitation (set your password), platform SSO link. */

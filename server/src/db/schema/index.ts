@@ -10,3 +10,4 @@ export * from './outbox';
 export * from './platform-apps';
 export * from './users';
 export * from './administration';
+export * from './notifications';

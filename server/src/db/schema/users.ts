@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { at, createdAt, id, updatedAt } from './columns';
 
 export const users = pgTable(
@@ -23,6 +23,17 @@ export const users = pgTable(
     customAttributes: jsonb('custom_attributes').$type<Record<string, unknown>>().notNull().default({}),
     /** Bumped on password change; lets any cached credential check notice at once. */
     passwordChangedAt: at('password_changed_at'),
+    /** A new email waiting for its confirmation link (the current one stays until then). */
+    unconfirmedEmail: text('unconfirmed_email'),
+    /** Storage key of the profile photo (and of its thumbnail: `<key>.thumb.png`). */
+    avatarKey: text('avatar_key'),
+    /** TOTP secret (base32); two-factor is on once `otpRequiredForLogin` is set. */
+    otpSecret: text('otp_secret'),
+    otpRequiredForLogin: boolean('otp_required_for_login').notNull().default(false),
+    /** The last TOTP time step accepted: a code is never accepted twice. */
+    otpLastStep: bigint('otp_last_step', { mode: 'number' }),
+    /** SHA-256 hashes of the unused backup codes. */
+    otpBackupCodes: text('otp_backup_codes').array().notNull().default(sql`'{}'::text[]`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

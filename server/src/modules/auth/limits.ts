@@ -11,4 +11,7 @@ export const TOKEN_TTL_SECONDS = {
   reset_password: 2 * 3600,
   invitation: 7 * 24 * 3600,
   sso: 5 * 60,
+  /** Between the password and the two-factor code of a sign-in. */
+  mfa: 5 * 60,
+  email_confirmation: 24 * 3600,
 } as const;

@@ -23,24 +23,38 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags,
         summary: 'Sign in with email and password (or a platform SSO token)',
         description:
-          'Starts a dashboard session (HTTP-only cookie `rh_session`, readable CSRF cookie `rh_csrf`) and returns the user with its `access_token` for API use.',
+          'Starts a dashboard session (HTTP-only cookie `rh_session`, readable CSRF cookie `rh_csrf`) and returns the user with its `access_token` for API use. With two-factor authentication on, the answer is `{mfa_required: true, mfa_token}` instead: send `{mfa_token, otp_code}` (or `backup_code`) to finish; `otp_code` may also come with the password.',
         body: z
-          .object({ email, password: password.optional(), sso_auth_token: requiredText(200).optional() })
-          .refine((b) => b.password !== undefined || b.sso_auth_token !== undefined, {
+          .object({
+            email: email.optional(),
+            password: password.optional(),
+            sso_auth_token: requiredText(200).optional(),
+            mfa_token: requiredText(200).optional(),
+            otp_code: z.string().trim().max(20).optional(),
+            backup_code: z.string().trim().max(40).optional(),
+          })
+          .refine((b) => b.mfa_token !== undefined || b.email !== undefined, { message: 'is required', path: ['email'] })
+          .refine((b) => b.mfa_token !== undefined || b.password !== undefined || b.sso_auth_token !== undefined, {
             message: 'is required',
             path: ['password'],
+          })
+          .refine((b) => b.mfa_token === undefined || b.otp_code !== undefined || b.backup_code !== undefined, {
+            message: 'is required',
+            path: ['otp_code'],
           }),
-        response: { 200: userEnvelope, ...errorResponses(401, 422, 429) },
+        response: { 200: z.union([userEnvelope, z.object({ mfa_required: z.literal(true), mfa_token: z.string() })]), ...errorResponses(401, 422, 429) },
       },
     },
     async (request, reply) => {
-      const { user, session } = await auth.signIn(
+      const b = request.body;
+      const result = await auth.signIn(
         ctx,
-        { email: request.body.email, password: request.body.password, ssoAuthToken: request.body.sso_auth_token },
+        { email: b.email, password: b.password, ssoAuthToken: b.sso_auth_token, mfaToken: b.mfa_token, otpCode: b.otp_code, backupCode: b.backup_code },
         clientInfo(request),
       );
-      setSessionCookies(reply, ctx.config, session);
-      return { data: await userPayload(ctx.db, user.id) };
+      if ('mfaRequired' in result) return { mfa_required: true as const, mfa_token: result.mfaToken };
+      setSessionCookies(reply, ctx.config, result.session);
+      return { data: await userPayload(ctx.db, result.user.id) };
     },
   );
 

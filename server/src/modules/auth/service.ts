@@ -4,6 +4,7 @@ import type { AccessTokenOwner, UserTokenPurpose } from '../../db/schema';
 import { AppError, invalidField, tooManyRequests, unauthorized } from '../../platform/errors';
 import { verifyPassword } from '../../platform/passwords';
 import { hashToken, randomToken } from '../../platform/tokens';
+import { hashBackupCode, matchTotp } from '../../platform/totp';
 import * as users from '../users/service';
 import type { UserRow } from '../users/service';
 import type { Actor } from './actor';
@@ -36,15 +37,68 @@ export async function startSession(ctx: AppContext, tx: Executor, userId: number
 
 const INVALID_CREDENTIALS = 'Invalid login credentials. Please try again.';
 
-export async function signIn(
-  ctx: AppContext,
-  input: { email: string; password?: string | undefined; ssoAuthToken?: string | undefined },
-  client: ClientInfo,
-): Promise<{ user: UserRow; session: SessionSecrets }> {
-  const email = input.email.trim().toLowerCase();
+export type SignInInput = {
+  email?: string | undefined;
+  password?: string | undefined;
+  ssoAuthToken?: string | undefined;
+  /** The second step of a two-factor sign-in: the token the first step gave, with a code. */
+  mfaToken?: string | undefined;
+  otpCode?: string | undefined;
+  backupCode?: string | undefined;
+};
+
+export type SignInResult = { user: UserRow; session: SessionSecrets } | { mfaRequired: true; mfaToken: string };
+
+/**
+ * Checks a second factor of the user, in the caller's transaction: a TOTP code (never the same time
+ * step twice) or a backup code (used up). False when neither matches.
+ */
+export async function verifySecondFactor(tx: Executor, user: UserRow, input: { otpCode?: string | undefined; backupCode?: string | undefined }) {
+  if (!user.otpSecret) return false;
+  if (input.otpCode !== undefined) {
+    const step = matchTotp(user.otpSecret, input.otpCode, user.otpLastStep);
+    if (step === undefined) return false;
+    await users.updateTwoFactor(tx, user.id, { otpLastStep: step });
+    return true;
+  }
+  if (input.backupCode !== undefined) {
+    const hash = hashBackupCode(input.backupCode);
+    if (!user.otpBackupCodes.includes(hash)) return false;
+    await users.updateTwoFactor(tx, user.id, { otpBackupCodes: user.otpBackupCodes.filter((h) => h !== hash) });
+    return true;
+  }
+  return false;
+}
+
+const INVALID_SECOND_FACTOR = 'Invalid two-factor code. Please try again.';
+
+/** The second step of a two-factor sign-in: the `mfa_token` of the first step and a code. */
+async function signInSecondStep(ctx: AppContext, input: SignInInput, client: ClientInfo): Promise<SignInResult> {
+  await enforceLimit(ctx, `signin:ip:${client.ip ?? 'unknown'}`, LIMITS.signInPerIp);
+  const tokenHash = hashToken(input.mfaToken ?? '');
+  const pending = await repository.findUsableUserToken(ctx.db, tokenHash, ['mfa']);
+  const user = pending && (await users.getUser(ctx.db, pending.userId));
+  if (!pending || !user) throw unauthorized('The sign-in has expired; enter your email and password again');
+  await enforceLimit(ctx, `signin:email:${user.email.toLowerCase()}`, LIMITS.signInPerEmail);
+  const result = await ctx.transaction(async (tx) => {
+    const token = await repository.findUsableUserToken(tx, tokenHash, ['mfa'], true);
+    const current = await users.getUser(tx, pending.userId);
+    if (!token || !current) return undefined;
+    if (!(await verifySecondFactor(tx, current, input))) return undefined;
+    await repository.markUserTokenUsed(tx, token.id);
+    return { user: current, session: await startSession(ctx, tx, current.id, client) };
+  });
+  if (!result) throw unauthorized(INVALID_SECOND_FACTOR);
+  await ctx.rateLimiter.reset(`signin:email:${user.email.toLowerCase()}`);
+  return result;
+}
+
+export async function signIn(ctx: AppContext, input: SignInInput, client: ClientInfo): Promise<SignInResult> {
+  if (input.mfaToken !== undefined) return signInSecondStep(ctx, input, client);
+  const email = (input.email ?? '').trim().toLowerCase();
   await enforceLimit(ctx, `signin:ip:${client.ip ?? 'unknown'}`, LIMITS.signInPerIp);
   await enforceLimit(ctx, `signin:email:${email}`, LIMITS.signInPerEmail);
-  return ctx.transaction(async (tx) => {
+  const outcome = await ctx.transaction(async (tx) => {
     const user = await users.findUserByEmail(tx, email);
     let valid = false;
     if (input.ssoAuthToken !== undefined) {
@@ -57,9 +111,18 @@ export async function signIn(
       valid = await verifyPassword(user?.passwordHash ?? null, input.password ?? '');
     }
     if (!user || !valid) throw unauthorized(INVALID_CREDENTIALS);
+    if (user.otpRequiredForLogin) {
+      // Two-factor: a code sent along signs in at once; otherwise the client asks for one.
+      if (input.otpCode === undefined && input.backupCode === undefined) {
+        return { mfaRequired: true as const, mfaToken: await issueUserToken(tx, user.id, 'mfa') };
+      }
+      if (!(await verifySecondFactor(tx, user, input))) return { invalidSecondFactor: true as const };
+    }
     await ctx.rateLimiter.reset(`signin:email:${email}`);
     return { user, session: await startSession(ctx, tx, user.id, client) };
   });
+  if ('invalidSecondFactor' in outcome) throw unauthorized(INVALID_SECOND_FACTOR);
+  return outcome;
 }
 
 export async function signOut(ctx: AppContext, actor: Actor): Promise<void> {
@@ -145,7 +208,7 @@ export async function describePasswordToken(ctx: AppContext, token: string) {
   const row = await repository.findUsableUserToken(ctx.db, hashToken(token), PASSWORD_TOKEN_PURPOSES);
   const user = row && (await users.getUser(ctx.db, row.userId));
   if (!row || !user) throw new AppError('not_found', 'This link is invalid or has expired');
-  return { purpose: row.purpose, email: user.email, name: user.name };
+  return { purpose: row.purpose as (typeof PASSWORD_TOKEN_PURPOSES)[number], email: user.email, name: user.name };
 }
 
 /** Sets the password from a reset or invitation link, ends every other session, and signs the user in. */
@@ -201,3 +264,13 @@ export async function purgeExpiredCredentials(ctx: AppContext): Promise<void> {
   await repository.deleteExpiredSessions(ctx.db);
   await repository.deleteStaleUserTokens(ctx.db);
 }
+
+/** Marks a one-time token of the purpose used and returns it, if it is usable (in the caller's transaction). */
+export async function takeUserToken(tx: Executor, token: string, purpose: UserTokenPurpose) {
+  const row = await repository.findUsableUserToken(tx, hashToken(token), [purpose], true);
+  if (row) await repository.markUserTokenUsed(tx, row.id);
+  return row;
+}
+
+/** Outstanding one-time tokens of these purposes stop working. */
+export const revokeTokens = repository.revokeUserTokens;

@@ -105,20 +105,32 @@ async function changeConversation(
   ctx: AppContext,
   member: Member,
   displayId: number,
-  change: (tx: Executor, conversation: ConversationRow) => Promise<{ conversation: ConversationRow; events: string[] }>,
+  change: (
+    tx: Executor,
+    conversation: ConversationRow,
+  ) => Promise<{ conversation: ConversationRow; events: string[]; extras?: Record<string, Record<string, unknown>> }>,
 ) {
   return ctx.transaction(async (tx) => {
     const current = await findForMember(tx, member, displayId, { lock: true });
-    const { conversation, events } = await change(tx, current);
-    return { conversation, json: await recordChangeEvents(ctx, tx, conversation, events) };
+    const { conversation, events, extras } = await change(tx, current);
+    return { conversation, json: await recordChangeEvents(ctx, tx, conversation, events, extras) };
   });
 }
 
 /** Writes the events a change names, with the conversation as it ends up (and the contact's status event). */
-async function recordChangeEvents(ctx: AppContext, tx: Executor, conversation: ConversationRow, events: string[]) {
+async function recordChangeEvents(
+  ctx: AppContext,
+  tx: Executor,
+  conversation: ConversationRow,
+  events: string[],
+  extras?: Record<string, Record<string, unknown>>,
+) {
   const related = await repository.loadRelated(tx, [conversation]);
   const json = presentConversation(conversation, related);
-  for (const name of events) await ctx.outbox.record(tx, conversationEvent(name, conversation, json));
+  for (const name of events) {
+    const extra = extras?.[name];
+    await ctx.outbox.record(tx, conversationEvent(name, conversation, extra ? { ...json, ...extra } : json));
+  }
   if (events.includes('conversation.status_changed')) {
     const contactInbox = conversation.contactInboxId === null ? undefined : related.contactInboxes.get(conversation.contactInboxId);
     const contactEvent = contactStatusEvent(conversation, contactInbox?.pubsubToken ?? null);
@@ -289,7 +301,9 @@ export async function assign(
             ? texts.selfAssigned({ actor: member.name })
             : texts.assigned({ actor: member.name, assignee: assigneeName });
       await recordActivity(ctx, tx, conversation, line);
-      return { conversation, events: ['assignee.changed', 'conversation.updated'] };
+      // Who assigned: the notification engine does not tell agents about their own assignments.
+      const performedBy = { id: member.userId, type: 'user' };
+      return { conversation, events: ['assignee.changed', 'conversation.updated'], extras: { 'assignee.changed': { performed_by: performedBy } } };
     }
     const teamId = input.teamId ?? null;
     if (teamId === current.teamId) return { conversation: current, events: [] };
@@ -552,7 +566,14 @@ export async function applyMessage(
 }
 
 /** @mentions in a private note: each mentioned agent (or team's agents) is recorded, follows the conversation and is told. */
-export async function recordMentionsIn(ctx: AppContext, tx: Executor, conversation: ConversationRow, content: string, authorId: number) {
+export async function recordMentionsIn(
+  ctx: AppContext,
+  tx: Executor,
+  conversation: ConversationRow,
+  content: string,
+  authorId: number,
+  messageId?: number,
+) {
   const userIds = new Set<number>();
   for (const match of content.matchAll(/mention:\/\/(user|team)\/(\d+)\//g)) {
     const id = Number(match[2]);
@@ -569,7 +590,7 @@ export async function recordMentionsIn(ctx: AppContext, tx: Executor, conversati
   await ctx.outbox.record(tx, {
     name: 'conversation.mentioned',
     accountId: conversation.accountId,
-    payload: { ...json, mentioned_user_ids: mentioned },
+    payload: { ...json, mentioned_user_ids: mentioned, performed_by: { id: authorId, type: 'user' }, ...(messageId === undefined ? {} : { message_id: messageId }) },
     realtime: { userIds: mentioned },
   });
 }

@@ -16,3 +16,21 @@ export async function needsOnboarding(db: Executor): Promise<boolean> {
 }
 
 export const lockInstallation = repository.lockInstallation;
+
+export type VapidKeys = { publicKey: string; privateKey: string };
+
+/**
+ * The installation's VAPID key pair for Web Push: generated once (on first start, or first use)
+ * and shared by every node through the database. `generate` makes a new pair (base64url).
+ */
+export async function resolveVapidKeys(db: Executor, generate: () => VapidKeys): Promise<VapidKeys> {
+  const isKeys = (v: unknown): v is { public_key: string; private_key: string } =>
+    typeof v === 'object' && v !== null && typeof (v as { public_key?: unknown }).public_key === 'string' && typeof (v as { private_key?: unknown }).private_key === 'string';
+  let stored = await repository.readConfig(db, 'vapid_keys');
+  if (!isKeys(stored)) {
+    const keys = generate();
+    stored = await repository.insertConfigOnce(db, 'vapid_keys', { public_key: keys.publicKey, private_key: keys.privateKey });
+  }
+  if (!isKeys(stored)) throw new Error('installation config vapid_keys is malformed');
+  return { publicKey: stored.public_key, privateKey: stored.private_key };
+}

@@ -83,7 +83,7 @@ export async function postMessage(ctx: AppContext, tx: Executor, conversation: C
     conversation: { ...json.conversation, unread_count: updated.unreadCount, last_activity_at: json.created_at },
   };
   if (input.private && input.content && input.sender?.type === 'user') {
-    await conversations.recordMentionsIn(ctx, tx, updated, input.content, input.sender.id);
+    await conversations.recordMentionsIn(ctx, tx, updated, input.content, input.sender.id, row.id);
   }
   await ctx.outbox.record(tx, {
     name: 'message.created',

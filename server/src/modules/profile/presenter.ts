@@ -1,6 +1,7 @@
 import { permissionsFor } from '../../platform/permissions';
 import type { MembershipWithAccount } from '../accounts/service';
 import { availableName, type UserRow } from '../users/service';
+import { thumbnailUrl } from './avatar';
 
 export function presentMembership(m: MembershipWithAccount) {
   return {
@@ -33,8 +34,9 @@ export function presentUser(user: UserRow, memberships: MembershipWithAccount[],
     display_name: user.displayName,
     available_name: availableName(user),
     email: user.email,
+    unconfirmed_email: user.unconfirmedEmail,
     avatar_url: user.avatarUrl ?? '',
-    thumbnail: user.avatarUrl ?? '',
+    thumbnail: thumbnailUrl(user.avatarUrl),
     confirmed: user.confirmedAt !== null,
     access_token: accessToken,
     pubsub_token: user.pubsubToken,

@@ -7,10 +7,29 @@ import { errorResponses } from '../../platform/http/schemas';
 import { clearableText, email, id, jsonObject, localeCode, password, requiredText } from '../../platform/validation';
 import { requireUser } from '../auth/guards';
 import * as auth from '../auth/service';
-import { userSchema } from './schemas';
-import { updateProfile, userPayload } from './service';
+import { userEnvelope, userSchema } from './schemas';
+import { confirmEmail, updateProfile, userPayload } from './service';
 
 const tags = ['Profile'];
+
+/** The alert tones the dashboard offers ("Notificações de Áudio"). */
+export const NOTIFICATION_TONES = ['ding', 'bell', 'chime', 'magic', 'ping'] as const;
+
+/**
+ * The user's dashboard preferences, merged into what is stored. Keys the profile page sets are
+ * checked (Chatwoot's names): the send key, and the audio alerts — tone, which conversations
+ * (`none`, `mine` = assigned to me, `all`), also when the window is active
+ * (`always_play_audio_alert`), and repeating until assigned conversations are read.
+ */
+const uiSettings = jsonObject.pipe(
+  z.looseObject({
+    enter_to_send_enabled: z.boolean().optional(),
+    notification_tone: z.enum(NOTIFICATION_TONES).optional(),
+    enable_audio_alerts: z.enum(['none', 'mine', 'all']).optional(),
+    always_play_audio_alert: z.boolean().optional(),
+    alert_if_unread_assigned_conversation_exist: z.boolean().optional(),
+  }),
+);
 
 const profileFields = z
   .object({
@@ -18,7 +37,7 @@ const profileFields = z
     display_name: clearableText(100),
     email,
     message_signature: clearableText(10_000),
-    ui_settings: jsonObject,
+    ui_settings: uiSettings,
     locale: localeCode.nullable(),
     availability: z.enum([...AVAILABILITIES, 'available']).transform((v) => (v === 'available' ? 'online' : v)),
     account_id: id,
@@ -92,5 +111,19 @@ export function profileRoutes(app: FastifyInstance, ctx: AppContext): void {
       await auth.regenerateAccessToken(ctx.db, 'user', actor.user.id);
       return userPayload(ctx.db, actor.user.id);
     },
+  );
+
+  r.post(
+    '/auth/confirmation',
+    {
+      schema: {
+        tags,
+        summary: 'Confirm a new email address',
+        description: 'The link mailed to the new address of an email change (`confirmation_token`): the new address replaces the old one.',
+        body: z.object({ confirmation_token: requiredText(200) }),
+        response: { 200: userEnvelope, ...errorResponses(404, 422) },
+      },
+    },
+    async (request) => ({ data: await userPayload(ctx.db, await confirmEmail(ctx, request.body.confirmation_token)) }),
   );
 }

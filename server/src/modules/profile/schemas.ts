@@ -24,6 +24,8 @@ export const userSchema = z
     display_name: z.string().nullable(),
     available_name: z.string(),
     email: z.string(),
+    /** A new email waiting for its confirmation link (null: none). */
+    unconfirmed_email: z.string().nullable(),
     avatar_url: z.string(),
     thumbnail: z.string(),
     confirmed: z.boolean(),

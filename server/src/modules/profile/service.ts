@@ -1,12 +1,13 @@
 import type { AppContext } from '../../context';
 import type { Executor } from '../../db/client';
 import type { Availability } from '../../db/schema';
-import { invalidField, notFound } from '../../platform/errors';
+import { AppError, invalidField, notFound } from '../../platform/errors';
 import * as accounts from '../accounts/service';
 import type { UserActor } from '../auth/actor';
 import * as auth from '../auth/service';
 import { availabilityChanged } from '../realtime/service';
 import * as users from '../users/service';
+import { emailConfirmationMail } from './mails';
 import { presentUser } from './presenter';
 
 /** The user JSON of profile, sign-in and sign-up responses. */
@@ -56,7 +57,6 @@ async function applyProfileUpdate(ctx: AppContext, actor: UserActor, input: Prof
     await users.updateUser(tx, actor.user.id, {
       name: input.name,
       displayName: input.displayName,
-      email: input.email,
       messageSignature: input.messageSignature,
       uiSettings: input.uiSettings === undefined ? undefined : { ...actor.user.uiSettings, ...input.uiSettings },
       locale: input.locale,
@@ -71,10 +71,32 @@ async function applyProfileUpdate(ctx: AppContext, actor: UserActor, input: Prof
       // The account named last becomes the default one (`account_id`) for the next sign-in.
       if (input.accountId !== undefined) await accounts.markActive(tx, membership.accountId, actor.user.id);
     }
+    // A new email takes effect once its owner follows the link mailed to it.
+    if (emailChanges && input.email !== undefined) await requestEmailChange(ctx, tx, actor, input.email);
     if (passwordHash !== undefined) {
       await auth.setPassword(tx, actor.user.id, passwordHash, {
         keepSessionId: actor.via === 'session' ? actor.session.id : undefined,
       });
     }
+  });
+}
+
+async function requestEmailChange(ctx: AppContext, tx: Executor, actor: UserActor, email: string): Promise<void> {
+  await users.setUnconfirmedEmail(tx, actor.user.id, email);
+  await auth.revokeTokens(tx, actor.user.id, ['email_confirmation']);
+  const token = await auth.issueUserToken(tx, actor.user.id, 'email_confirmation');
+  const url = `${ctx.config.frontendUrl}/app/auth/confirmation?confirmation_token=${encodeURIComponent(token)}`;
+  await ctx.mailer.queue(tx, emailConfirmationMail({ email: email.trim(), name: users.availableName(actor.user), locale: actor.user.locale }, url));
+}
+
+/** Follows the link of an email change: the new address replaces the old one (unless someone took it meanwhile). */
+export async function confirmEmail(ctx: AppContext, token: string) {
+  return ctx.transaction(async (tx) => {
+    const row = await auth.takeUserToken(tx, token, 'email_confirmation');
+    const user = row && (await users.getUser(tx, row.userId));
+    if (!row || !user?.unconfirmedEmail) throw new AppError('not_found', 'This link is invalid or has expired');
+    await users.updateUser(tx, user.id, { email: user.unconfirmedEmail, confirmed: true });
+    await users.setUnconfirmedEmail(tx, user.id, null);
+    return user.id;
   });
 }

@@ -90,3 +90,29 @@ export const deleteUser = repository.deleteUser;
 export function availableName(user: { name: string; displayName: string | null }): string {
   return user.displayName?.trim() || user.name;
 }
+
+export type TwoFactorPatch = {
+  otpSecret?: string | null;
+  otpRequiredForLogin?: boolean;
+  otpBackupCodes?: string[];
+  otpLastStep?: number | null;
+};
+
+/** Two-factor state of a user (secret, whether sign-in asks for a code, backup code hashes, last code step). */
+export async function updateTwoFactor(tx: Executor, userId: number, patch: TwoFactorPatch) {
+  return repository.updateUser(tx, userId, patch);
+}
+
+/** A new email waiting for confirmation (null: none); refused when another user has it. */
+export async function setUnconfirmedEmail(tx: Executor, userId: number, email: string | null) {
+  if (email !== null) {
+    const other = await repository.findUserByEmail(tx, email);
+    if (other && other.id !== userId) throw invalidField('email', 'is already taken', 'taken');
+  }
+  return repository.updateUser(tx, userId, { unconfirmedEmail: email === null ? null : normalizeEmail(email) });
+}
+
+/** The profile photo: its storage name and public URL (both null: none). */
+export async function updateAvatar(tx: Executor, userId: number, avatar: { avatarKey: string | null; avatarUrl: string | null }) {
+  return repository.updateUser(tx, userId, avatar);
+}
