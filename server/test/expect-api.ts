@@ -118,7 +118,14 @@ export async function settleDeliveries(t: TestApp, timeoutMs = 10_000): Promise<
       .where(eq(outboxDeliveries.status, 'pending'))
       .limit(1);
     if (!undispatched && !pending) return;
-    if (Date.now() > deadline) throw new Error('outbox did not settle');
+    if (Date.now() > deadline) {
+      const waiting = await t.ctx.db
+        .select({ handler: outboxDeliveries.handler, eventId: outboxDeliveries.eventId, error: outboxDeliveries.lastError })
+        .from(outboxDeliveries)
+        .where(eq(outboxDeliveries.status, 'pending'))
+        .limit(5);
+      throw new Error(`outbox did not settle: ${undispatched ? 'events not dispatched; ' : ''}pending ${JSON.stringify(waiting)}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }

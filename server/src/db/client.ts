@@ -52,6 +52,8 @@ export type Database = {
   pglite?: PGlite;
   /** The connection string in postgres mode (the job queue opens its own small pool). */
   url?: string;
+  /** The application pool's size in postgres mode. */
+  poolSize?: number;
   close(): Promise<void>;
 };
 
@@ -77,11 +79,12 @@ function useBaselineWasmCompiler() {
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    const poolSize = target.poolSize ?? 10;
+    const pool = new pg.Pool({ connectionString: target.url, max: poolSize });
     // An idle client that loses its server must not crash the process; the next query reconnects.
     pool.on('error', () => {});
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    return { kind: 'postgres', db, url: target.url, close: () => pool.end() };
+    return { kind: 'postgres', db, url: target.url, poolSize, close: () => pool.end() };
   }
 
   useBaselineWasmCompiler();

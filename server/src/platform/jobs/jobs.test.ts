@@ -1,0 +1,41 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client';
+import { openTestDatabase } from '../../../test/harness';
+import { waitFor } from '../../../test/wait';
+import { createLogger } from '../logger';
+import { Jobs } from './jobs';
+
+describe('job handlers', () => {
+  let database: Database;
+  let jobs: Jobs;
+  afterAll(async () => {
+    await jobs?.stop();
+    await database?.close();
+  });
+
+  // With a pool, handlers that each hold a connection and want another could take every
+  // connection and wait forever: at most half the pool (less one) runs handlers at once.
+  it.skipIf(!process.env.DATABASE_URL)('run at most (pool size − 1) / 2 at once, every queue together', async () => {
+    database = await openTestDatabase();
+    expect(database.poolSize).toBe(5);
+    jobs = await Jobs.start(database, createLogger('silent'), { maintenance: false });
+    let running = 0;
+    let most = 0;
+    let done = 0;
+    const slow = async () => {
+      running += 1;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      running -= 1;
+      done += 1;
+    };
+    for (const queue of ['test.limit-a', 'test.limit-b', 'test.limit-c', 'test.limit-d']) {
+      await jobs.defineQueue(queue);
+      await jobs.work(queue, slow, { pollingIntervalSeconds: 0.5 });
+      await jobs.sendMany(queue, [{ n: 1 }, { n: 2 }]);
+      jobs.wake(queue);
+    }
+    await waitFor(() => done === 8 || undefined, 20_000);
+    expect(most).toBe(2);
+  });
+});
