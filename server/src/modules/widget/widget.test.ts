@@ -5,8 +5,9 @@ import { contacts, inboxes } from '../../db/schema';
 import type { DomainEvent } from '../../platform/outbox/types';
 import { buildAccount, buildInbox } from '../../../test/builders';
 import { insertLabels } from '../../../test/conversation-builders';
-import { clientAddress, expectError, mailsTo, settleDeliveries } from '../../../test/expect-api';
+import { clientAddress, expectError, mailsTo } from '../../../test/expect-api';
 import { startTestApp, type TestApp } from '../../../test/harness';
+import { waitFor } from '../../../test/wait';
 import { multipart } from '../../../test/multipart';
 import { openNow } from './presenter';
 import { signWidgetToken, verifyWidgetToken } from './token';
@@ -285,12 +286,13 @@ describe('widget API (website inboxes)', () => {
     const v = await visitor(s);
     await s.agentApi('POST', `/conversations/${v.conversationId}/messages`, { content: 'Resolvido!' });
     await s.agentApi('POST', `/conversations/${v.conversationId}/toggle_status`, { status: 'resolved' });
-    await settleDeliveries(t);
-    const history = (await s.call('GET', '/messages', { token: v.token })).json() as { id: number; content_type: string }[];
-    const survey = history.find((m) => m.content_type === 'input_csat');
-    expect(survey).toBeDefined();
-    expectError(await s.call('PATCH', `/messages/${survey!.id}`, { token: v.token, payload: { message: { submitted_values: { csat_survey_response: { rating: 9 } } } } }), 422);
-    const rated = await s.call('PATCH', `/messages/${survey!.id}`, {
+    // Waits for the survey itself, not for every other handler (notifications) to settle.
+    const survey = await waitFor(async () => {
+      const history = (await s.call('GET', '/messages', { token: v.token })).json() as { id: number; content_type: string }[];
+      return history.find((m) => m.content_type === 'input_csat');
+    }, 20_000);
+    expectError(await s.call('PATCH', `/messages/${survey.id}`, { token: v.token, payload: { message: { submitted_values: { csat_survey_response: { rating: 9 } } } } }), 422);
+    const rated = await s.call('PATCH', `/messages/${survey.id}`, {
       token: v.token,
       payload: { message: { submitted_values: { csat_survey_response: { rating: 5, feedback_message: 'Ótimo' } } } },
     });
@@ -300,10 +302,11 @@ describe('widget API (website inboxes)', () => {
     // The same email from another browser: one person for the agents, but each session sees only its own conversations.
     expect(other.contactId).toBe(v.contactId);
     expect((await s.call('GET', '/messages', { token: other.token })).json().map((m: { content: string }) => m.content)).toEqual(['outra aba, outro aparelho']);
-    expectError(await s.call('PATCH', `/messages/${survey!.id}`, { token: other.token, payload: { message: { submitted_values: { csat_survey_response: { rating: 1 } } } } }), 404);
+    expectError(await s.call('PATCH', `/messages/${survey.id}`, { token: other.token, payload: { message: { submitted_values: { csat_survey_response: { rating: 1 } } } } }), 404);
 
     expect((await s.call('POST', '/conversations/transcript', { token: v.token })).json()).toEqual({ success: true });
-    await settleDeliveries(t);
+    await waitFor(async () => ((await mailsTo(t, 'visitante@example.test')).length === 1 ? true : undefined), 20_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await mailsTo(t, 'visitante@example.test')).length).toBe(1);
   });
 
