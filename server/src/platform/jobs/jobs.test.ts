@@ -13,6 +13,20 @@ describe('job handlers', () => {
     await database?.close();
   });
 
+  it('take the next job of a queue at once instead of waiting for the next poll', async () => {
+    database = await openTestDatabase();
+    jobs = await Jobs.start(database, createLogger('silent'), { maintenance: false });
+    let done = 0;
+    await jobs.defineQueue('test.backlog');
+    // A poll every 5 minutes: only fetching again right after each job gets through a backlog.
+    await jobs.work('test.backlog', async () => void (done += 1), { pollingIntervalSeconds: 300 });
+    await jobs.sendMany('test.backlog', [1, 2, 3, 4, 5, 6].map((n) => ({ n })));
+    jobs.wake('test.backlog');
+    await waitFor(() => done === 6 || undefined, 20_000);
+    await jobs.stop();
+    await database.close();
+  });
+
   // With a pool, handlers that each hold a connection and want another could take every
   // connection and wait forever: at most half the pool (less one) runs handlers at once.
   it.skipIf(!process.env.DATABASE_URL)('run at most (pool size − 1) / 2 at once, every queue together', async () => {

@@ -104,6 +104,9 @@ export class Jobs {
           await handler(job.data as T, { id: job.id, attempt: job.retryCount + 1, retryLimit: job.retryLimit });
         } finally {
           this.release();
+          // Fetch the next job at once: pg-boss would otherwise wait its polling interval after
+          // every job, one job per interval per queue. An empty fetch goes back to polling.
+          this.wake(name);
         }
       },
     );
