@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client';
 import { openTestDatabase } from '../../../test/harness';
 import { waitFor } from '../../../test/wait';
@@ -6,16 +6,22 @@ import { createLogger } from '../logger';
 import { Jobs } from './jobs';
 
 describe('job handlers', () => {
-  let database: Database;
-  let jobs: Jobs;
-  afterAll(async () => {
-    await jobs?.stop();
-    await database?.close();
+  const opened: { jobs: Jobs; database: Database }[] = [];
+  afterEach(async () => {
+    for (const { jobs, database } of opened.splice(0)) {
+      await jobs.stop();
+      await database.close();
+    }
   });
+  async function startJobs() {
+    const database = await openTestDatabase();
+    const jobs = await Jobs.start(database, createLogger('silent'), { maintenance: false });
+    opened.push({ jobs, database });
+    return { jobs, database };
+  }
 
   it('take the next job of a queue at once instead of waiting for the next poll', async () => {
-    database = await openTestDatabase();
-    jobs = await Jobs.start(database, createLogger('silent'), { maintenance: false });
+    const { jobs } = await startJobs();
     let done = 0;
     await jobs.defineQueue('test.backlog');
     // A poll every 5 minutes: only fetching again right after each job gets through a backlog.
@@ -23,16 +29,13 @@ describe('job handlers', () => {
     await jobs.sendMany('test.backlog', [1, 2, 3, 4, 5, 6].map((n) => ({ n })));
     jobs.wake('test.backlog');
     await waitFor(() => done === 6 || undefined, 20_000);
-    await jobs.stop();
-    await database.close();
   });
 
   // With a pool, handlers that each hold a connection and want another could take every
   // connection and wait forever: at most half the pool (less one) runs handlers at once.
   it.skipIf(!process.env.DATABASE_URL)('run at most (pool size − 1) / 2 at once, every queue together', async () => {
-    database = await openTestDatabase();
+    const { jobs, database } = await startJobs();
     expect(database.poolSize).toBe(5);
-    jobs = await Jobs.start(database, createLogger('silent'), { maintenance: false });
     let running = 0;
     let most = 0;
     let done = 0;
