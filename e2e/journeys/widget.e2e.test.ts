@@ -75,8 +75,6 @@ beforeAll(async () => {
     token: owner.access_token,
     body: {
       name: 'Site da Loja',
-      // Off until the known bug is fixed: with auto-assignment on, agent replies stop reaching the widget live.
-      enable_auto_assignment: false,
       channel: {
         type: 'web_widget',
         website_url: 'https://loja.example.test',

@@ -1,11 +1,12 @@
 // The widget app: runs in the iframe the loader opens (or alone in a pop-out window).
 import { render } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FrameParams, LoaderCommand, WidgetEvent } from '../protocol';
 import { ApiError, createApi, type Config, type Contact, type Conversation, type Message } from './api';
 import { connectCable, type CableEvent } from './cable';
 import { stringsFor, type Strings } from './i18n';
 import { renderMarkdown } from './markdown';
+import { isAgent, mergeMessages, unseenAgentMessages } from './messages';
 import './styles.css';
 
 const websiteToken = new URLSearchParams(location.search).get('website_token') ?? '';
@@ -64,7 +65,6 @@ function beep() {
 
 /** A file's name: the link's last segment (the stored name) when the server gives none. */
 const fileName = (a: Message['attachments'][number], t: Strings) => a.file_name ?? (decodeURIComponent(a.data_url.split('?')[0]!.split('/').pop() ?? '') || t.file);
-const isAgent = (m: Message) => m.message_type === 1 || m.message_type === 3;
 const preview = (m: Message, t: Strings) => (m.content ?? (m.attachments.length ? t.file : '')).slice(0, 200);
 const EMOJI = ['😀', '😂', '😊', '😍', '🤔', '😢', '😡', '👍', '👎', '🙏', '👏', '🎉', '❤️', '🔥', '✅', '❓'];
 const CSAT = ['😞', '😕', '😐', '🙂', '😍'];
@@ -137,14 +137,18 @@ function App() {
   const [connected, setConnected] = useState(true);
   const [open, setOpen] = useState(standalone);
   const [error, setError] = useState<string | null>(null);
+  // Layout effects run right after rendering: a hidden iframe may not paint for a while, and the
+  // live handler must know at once that the widget was closed.
   const openRef = useRef(open);
   const conversationRef = useRef(conversation);
   const localeRef = useRef(locale);
-  useEffect(() => {
+  useLayoutEffect(() => {
     openRef.current = open;
     conversationRef.current = conversation;
     localeRef.current = locale;
   }, [open, conversation, locale]);
+  /** Ids of the messages the visitor was already told about (live, or loaded with the conversation). */
+  const seenRef = useRef(new Set<number>());
 
   const load = async () => {
     const loaded = await api.config();
@@ -153,6 +157,8 @@ function App() {
     tell({ type: 'config', color: loaded.website_channel_config.widget_color });
     if (loaded.contact) {
       const current = await api.conversation();
+      for (const m of current?.messages ?? []) seenRef.current.add(m.id);
+      conversationRef.current = current;
       setConversation(current);
       setMessages(current?.messages ?? []);
     }
@@ -173,6 +179,25 @@ function App() {
   const pubsub = config?.contact?.pubsub_token;
   useEffect(() => {
     if (!pubsub) return;
+    /** An agent message the visitor has not seen: to the page (event, preview bubble when closed) and a sound. */
+    const announce = (message: Message) => {
+      tell({ type: 'message', message });
+      // The loader shows the preview only while the widget is closed (it knows that best).
+      tell({ type: 'unread', text: preview(message, stringsFor(localeRef.current)) });
+      if (!openRef.current || document.hidden) beep();
+    };
+
+    /** After the socket (re)connects: what was sent while it was away. */
+    const resync = async () => {
+      if (!api.hasToken()) return;
+      const fresh = await api.conversation();
+      const current = conversationRef.current;
+      if (!fresh || (current && fresh.id !== current.id)) return;
+      conversationRef.current = fresh;
+      setConversation(fresh);
+      setMessages((list) => mergeMessages(list, fresh.messages));
+      for (const m of unseenAgentMessages(seenRef.current, fresh.messages)) announce(m);
+    };
     return connectCable(
       pubsub,
       (e: CableEvent) => {
@@ -182,15 +207,9 @@ function App() {
           const message = data as unknown as Message;
           if (current && message.conversation_id !== current.id) return;
           if (!current) void api.conversation().then(setConversation);
-          setMessages((list) => (list.some((m) => m.id === message.id) ? list.map((m) => (m.id === message.id ? { ...m, ...message } : m)) : [...list, message]));
-          if (e.event === 'message.created' && isAgent(message)) {
-            setAgentTyping(false);
-            tell({ type: 'message', message });
-            if (!openRef.current) {
-              tell({ type: 'unread', text: preview(message, stringsFor(localeRef.current)) });
-              beep();
-            } else if (document.hidden) beep();
-          }
+          setMessages((list) => mergeMessages(list, [message]));
+          if (e.event === 'message.created' && isAgent(message)) setAgentTyping(false);
+          if (e.event === 'message.created') for (const m of unseenAgentMessages(seenRef.current, [message])) announce(m);
         } else if (e.event === 'conversation.typing_on' || e.event === 'conversation.typing_off') {
           const who = data.user as { type?: string } | undefined;
           if (who?.type !== 'contact') setAgentTyping(e.event === 'conversation.typing_on');
@@ -198,7 +217,10 @@ function App() {
           setConversation({ ...current, status: String(data.status) });
         }
       },
-      setConnected,
+      (up) => {
+        setConnected(up);
+        if (up) void resync().catch(() => undefined);
+      },
     );
   }, [pubsub]);
 
@@ -213,8 +235,10 @@ function App() {
     const run = async (c: LoaderCommand) => {
       switch (c.type) {
         case 'open':
+          openRef.current = true;
           return setOpen(true);
         case 'close':
+          openRef.current = false;
           return setOpen(false);
         case 'setLocale':
           return setLocale(c.locale);
