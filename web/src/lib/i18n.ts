@@ -1,8 +1,7 @@
 import i18next from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
-import en from '../i18n/locales/en.json';
-import ptBR from '../i18n/locales/pt-BR.json';
+import { resources } from '../i18n/resources';
 
 export const UI_LANGUAGES = ['pt-BR', 'en'] as const;
 export type UiLanguage = (typeof UI_LANGUAGES)[number];
@@ -18,7 +17,7 @@ void i18n
   .use(LanguageDetector)
   .use(initReactI18next)
   .init({
-    resources: { 'pt-BR': { translation: ptBR }, en: { translation: en } },
+    resources,
     supportedLngs: UI_LANGUAGES,
     fallbackLng: 'en',
     interpolation: { escapeValue: false },
