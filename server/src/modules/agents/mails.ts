@@ -1,4 +1,4 @@
-import { mailLocale, renderHtml } from '../../platform/mail/layout';
+import { actionMail, mailLocale } from '../../platform/mail/layout';
 import type { MailMessage } from '../../platform/mail/types';
 
 type Names = { name: string; inviterName: string; accountName: string };
@@ -32,22 +32,12 @@ const TEXT = {
 
 export function invitationMail(to: string, locale: string | null, names: Names, url: string, accountId: number): MailMessage {
   const t = TEXT[mailLocale(locale)];
-  return {
-    to,
-    subject: t.inviteSubject(names),
-    text: `${t.greeting(names)}\n\n${t.inviteBody(names)}\n\n${url}\n\n${t.footer}\n`,
-    html: renderHtml([t.greeting(names), t.inviteBody(names)], { label: t.inviteAction, url }, t.footer),
-    accountId,
-  };
+  const text = { subject: t.inviteSubject(names), greeting: t.greeting(names), body: t.inviteBody(names), action: t.inviteAction, footer: t.footer };
+  return actionMail(to, text, url, accountId);
 }
 
 export function addedToAccountMail(to: string, locale: string | null, names: Names, url: string, accountId: number): MailMessage {
   const t = TEXT[mailLocale(locale)];
-  return {
-    to,
-    subject: t.addedSubject(names),
-    text: `${t.greeting(names)}\n\n${t.addedBody(names)}\n\n${url}\n\n${t.footer}\n`,
-    html: renderHtml([t.greeting(names), t.addedBody(names)], { label: t.addedAction, url }, t.footer),
-    accountId,
-  };
+  const text = { subject: t.addedSubject(names), greeting: t.greeting(names), body: t.addedBody(names), action: t.addedAction, footer: t.footer };
+  return actionMail(to, text, url, accountId);
 }

@@ -5,18 +5,9 @@ import { AppError, type FieldError } from '../../platform/errors';
  * touches SQL: the repository turns each condition into a parameterised predicate.
  */
 
-export const FILTER_OPERATORS = [
-  'equal_to',
-  'not_equal_to',
-  'contains',
-  'does_not_contain',
-  'is_present',
-  'is_not_present',
-  'is_greater_than',
-  'is_less_than',
-  'days_before',
-] as const;
-export type FilterOperator = (typeof FILTER_OPERATORS)[number];
+import { FILTER_OPERATORS, type FilterOperator } from '../../platform/filter-operators';
+
+export { FILTER_OPERATORS, type FilterOperator };
 
 export type TextColumn = 'name' | 'email' | 'phone_number' | 'identifier';
 export type DateColumn = 'created_at' | 'last_activity_at';

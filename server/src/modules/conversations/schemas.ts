@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FILTER_OPERATORS } from '../../platform/filter-operators';
 import { CONVERSATION_STATUSES } from '../../db/schema';
 import { id, jsonObject } from '../../platform/validation';
 import { SORTS } from './repository';
@@ -150,17 +151,7 @@ export const filterBody = z.object({
     .array(
       z.object({
         attribute_key: z.string().min(1).max(100),
-        filter_operator: z.enum([
-          'equal_to',
-          'not_equal_to',
-          'contains',
-          'does_not_contain',
-          'is_present',
-          'is_not_present',
-          'is_greater_than',
-          'is_less_than',
-          'days_before',
-        ]),
+        filter_operator: z.enum(FILTER_OPERATORS),
         values: z.array(z.union([z.string().max(500), z.number()])).max(100).default([]),
         query_operator: z.enum(['AND', 'OR', 'and', 'or']).nullable().optional(),
         attribute_model: z.enum(['standard', 'additional_attribute', 'custom_attribute']).nullable().optional(),

@@ -1,4 +1,4 @@
-import { mailLocale, renderHtml } from '../../platform/mail/layout';
+import { actionMail, mailLocale } from '../../platform/mail/layout';
 import type { MailMessage } from '../../platform/mail/types';
 
 const TEXT = {
@@ -21,11 +21,5 @@ const TEXT = {
 /** Sent to the new address of an email change. */
 export function emailConfirmationMail(user: { email: string; name: string; locale: string | null }, url: string): MailMessage {
   const t = TEXT[mailLocale(user.locale)];
-  return {
-    to: user.email,
-    subject: t.subject,
-    text: `${t.greeting(user.name)}\n\n${t.body}\n\n${url}\n\n${t.footer}\n`,
-    html: renderHtml([t.greeting(user.name), t.body], { label: t.action, url }, t.footer),
-    accountId: null,
-  };
+  return actionMail(user.email, { ...t, greeting: t.greeting(user.name) }, url, null);
 }

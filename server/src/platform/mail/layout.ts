@@ -1,3 +1,5 @@
+import type { MailMessage } from './types';
+
 export type MailLocale = 'pt_BR' | 'en';
 
 /** Mail is written in the recipient's language: Portuguese for any `pt*` locale, English otherwise. */
@@ -21,4 +23,18 @@ export function renderHtml(paragraphs: string[], action: { label: string; url: s
     `<p style="margin:0 0 16px;font-size:13px;color:#6b7280">${escapeHtml(action.url)}</p>` +
     `<p style="margin:24px 0 0;font-size:13px;color:#6b7280">${escapeHtml(footer)}</p></div></body></html>`
   );
+}
+
+/** The words of a mail that asks its reader to follow one link. */
+export type ActionMailText = { subject: string; greeting: string; body: string; action: string; footer: string };
+
+/** A mail asking its reader to follow one link: plain text and HTML saying the same. */
+export function actionMail(to: string, text: ActionMailText, url: string, accountId: number | null): MailMessage {
+  return {
+    to,
+    subject: text.subject,
+    text: `${text.greeting}\n\n${text.body}\n\n${url}\n\n${text.footer}\n`,
+    html: renderHtml([text.greeting, text.body], { label: text.action, url }, text.footer),
+    accountId,
+  };
 }
