@@ -52,8 +52,6 @@ export type Database = {
   pglite?: PGlite;
   /** The connection string in postgres mode (the job queue opens its own small pool). */
   url?: string;
-  /** The application pool's size in postgres mode. */
-  poolSize?: number;
   close(): Promise<void>;
 };
 
@@ -84,7 +82,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // An idle client that loses its server must not crash the process; the next query reconnects.
     pool.on('error', () => {});
     const db = drizzlePg(pool, { schema }) as unknown as Db;
-    return { kind: 'postgres', db, url: target.url, poolSize, close: () => pool.end() };
+    return { kind: 'postgres', db, url: target.url, close: () => pool.end() };
   }
 
   useBaselineWasmCompiler();

@@ -47,19 +47,10 @@ export type SendOptions = {
  */
 export class Jobs {
   private readonly workers = new Map<string, string>();
-  private running = 0;
-  private readonly waiting: (() => void)[] = [];
 
-  /**
-   * `maxRunning`: how many job handlers of this node run at once. Every queue has its own worker,
-   * and a handler holds a pooled connection for its transaction and may need a second one: left
-   * unbounded, as many handlers as the pool has connections can each hold one and wait for
-   * another forever. So at most half the pool (less one for requests and dispatch) runs handlers.
-   */
   private constructor(
     private readonly boss: PgBoss,
     private readonly log: Logger,
-    private readonly maxRunning: number,
   ) {}
 
   static async start(database: Database, log: Logger, options: JobsOptions): Promise<Jobs> {
@@ -76,8 +67,7 @@ export class Jobs {
       : new PgBoss({ ...common, connectionString: database.url, max: 4, application_name: 'rockethub-jobs' });
     boss.on('error', (error: unknown) => log.error({ err: error }, 'job queue error'));
     await boss.start();
-    const maxRunning = database.poolSize ? Math.max(1, Math.floor((database.poolSize - 1) / 2)) : Number.POSITIVE_INFINITY;
-    return new Jobs(boss, log, maxRunning);
+    return new Jobs(boss, log);
   }
 
   async defineQueue(name: string, retry: RetryPolicy = DEFAULT_RETRY): Promise<void> {
@@ -99,11 +89,9 @@ export class Jobs {
       { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
       async ([job]) => {
         if (!job) return;
-        await this.whenFree();
         try {
           await handler(job.data as T, { id: job.id, attempt: job.retryCount + 1, retryLimit: job.retryLimit });
         } finally {
-          this.release();
           // Fetch the next job at once: pg-boss would otherwise wait its polling interval after
           // every job, one job per interval per queue. An empty fetch goes back to polling.
           this.wake(name);
@@ -111,20 +99,6 @@ export class Jobs {
       },
     );
     this.workers.set(name, id);
-  }
-
-  private async whenFree(): Promise<void> {
-    if (this.running < this.maxRunning) {
-      this.running += 1;
-      return;
-    }
-    await new Promise<void>((resolve) => this.waiting.push(resolve)); // the releasing handler's slot
-  }
-
-  private release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.running -= 1;
   }
 
   /** Wakes this process's worker for a queue now instead of at its next poll. */
