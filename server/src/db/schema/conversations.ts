@@ -131,3 +131,23 @@ export const accountSequences = pgTable('account_sequences', {
     .references(() => accounts.id, { onDelete: 'cascade' }),
   lastConversationDisplayId: bigint('last_conversation_display_id', { mode: 'number' }).notNull().default(0),
 });
+
+/**
+ * How many conversations each (account, inbox, team, status, assignee) has, so the list tabs'
+ * counts add up a few rows instead of counting conversations. Written only by the trigger on
+ * `conversations` (migration 0008): every insert, delete, or change of one of these columns adds a
+ * +1 and/or −1 row, with no lock on a shared counter; `foldConversationCounts` folds each key's
+ * rows into one, every minute. No foreign keys: rows of a deleted account sum to zero and go away.
+ */
+export const conversationCounts = pgTable(
+  'conversation_counts',
+  {
+    accountId: ref('account_id').notNull(),
+    inboxId: ref('inbox_id').notNull(),
+    teamId: ref('team_id'),
+    status: text('status', { enum: CONVERSATION_STATUSES }).notNull(),
+    assigneeId: ref('assignee_id'),
+    n: integer('n').notNull(),
+  },
+  (t) => [index('conversation_counts_key_idx').on(t.accountId, t.status, t.inboxId)],
+);

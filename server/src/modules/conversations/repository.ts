@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
+import { type AnyPgColumn, unionAll } from 'drizzle-orm/pg-core';
 import { type Executor, queryRows, runQueries } from '../../db/client';
 import {
   accountSequences,
@@ -6,6 +7,7 @@ import {
   contactInboxes,
   contacts,
   conversationParticipants,
+  CONVERSATION_STATUSES,
   conversations,
   inboxes,
   labels,
@@ -15,6 +17,7 @@ import {
   teams,
   users,
 } from '../../db/schema';
+import { countableFromTotals, sumTabCounts, type TabCounts } from './counts-repository';
 
 export type ConversationRow = typeof conversations.$inferSelect;
 export type NewConversation = typeof conversations.$inferInsert;
@@ -81,16 +84,22 @@ export type ConversationScope = {
 
 export type AssigneeFilter = { kind: 'all' } | { kind: 'me'; userId: number } | { kind: 'unassigned' } | { kind: 'assigned' };
 
-export const SORTS = {
-  last_activity_at_desc: [desc(conversations.lastActivityAt), desc(conversations.id)],
-  last_activity_at_asc: [asc(conversations.lastActivityAt), asc(conversations.id)],
-  created_at_desc: [desc(conversations.createdAt), desc(conversations.id)],
-  created_at_asc: [asc(conversations.createdAt), asc(conversations.id)],
-  priority_desc: [sql`${conversations.priority} DESC NULLS LAST`, desc(conversations.lastActivityAt), desc(conversations.id)],
-  priority_asc: [sql`${conversations.priority} ASC NULLS FIRST`, asc(conversations.lastActivityAt), asc(conversations.id)],
-  waiting_since_desc: [sql`${conversations.waitingSince} DESC NULLS LAST`, desc(conversations.id)],
-  waiting_since_asc: [sql`${conversations.waitingSince} ASC NULLS LAST`, asc(conversations.id)],
+/** A column as the sort names it: qualified in a plain select, by its bare name over a union. */
+type SortColumn = (column: AnyPgColumn) => SQL;
+const qualified: SortColumn = (column) => sql`${column}`;
+const bare: SortColumn = (column) => sql`${sql.identifier(column.name)}`;
+
+const SORT_ORDERS = {
+  last_activity_at_desc: (col: SortColumn) => [sql`${col(conversations.lastActivityAt)} DESC`, sql`${col(conversations.id)} DESC`],
+  last_activity_at_asc: (col: SortColumn) => [sql`${col(conversations.lastActivityAt)} ASC`, sql`${col(conversations.id)} ASC`],
+  created_at_desc: (col: SortColumn) => [sql`${col(conversations.createdAt)} DESC`, sql`${col(conversations.id)} DESC`],
+  created_at_asc: (col: SortColumn) => [sql`${col(conversations.createdAt)} ASC`, sql`${col(conversations.id)} ASC`],
+  priority_desc: (col: SortColumn) => [sql`${col(conversations.priority)} DESC NULLS LAST`, sql`${col(conversations.lastActivityAt)} DESC`, sql`${col(conversations.id)} DESC`],
+  priority_asc: (col: SortColumn) => [sql`${col(conversations.priority)} ASC NULLS FIRST`, sql`${col(conversations.lastActivityAt)} ASC`, sql`${col(conversations.id)} ASC`],
+  waiting_since_desc: (col: SortColumn) => [sql`${col(conversations.waitingSince)} DESC NULLS LAST`, sql`${col(conversations.id)} DESC`],
+  waiting_since_asc: (col: SortColumn) => [sql`${col(conversations.waitingSince)} ASC NULLS LAST`, sql`${col(conversations.id)} ASC`],
 } as const;
+export const SORTS = SORT_ORDERS;
 export type SortKey = keyof typeof SORTS;
 
 function scopeConditions(scope: ConversationScope): SQL[] {
@@ -131,6 +140,11 @@ function assigneeCondition(assignee: AssigneeFilter): SQL | undefined {
   }
 }
 
+/**
+ * A page of the list. Across every status the page is the merge of one ordered scan per status
+ * (each index is led by account and status, so a single scan could not return them in order and
+ * PostgreSQL would sort every conversation of the account).
+ */
 export async function listConversations(
   db: Executor,
   scope: ConversationScope,
@@ -138,17 +152,31 @@ export async function listConversations(
   sort: SortKey,
   page: { limit: number; offset: number },
 ): Promise<ConversationRow[]> {
-  return db
-    .select()
-    .from(conversations)
-    .where(and(...scopeConditions(scope), assigneeCondition(assignee)))
-    .orderBy(...SORTS[sort])
+  const where = (status?: ConversationRow['status']) =>
+    and(...scopeConditions(status ? { ...scope, status } : scope), assigneeCondition(assignee));
+  if (scope.status !== undefined && scope.status !== 'all') {
+    return db.select().from(conversations).where(where()).orderBy(...SORTS[sort](qualified)).limit(page.limit).offset(page.offset);
+  }
+  const [first, second, ...rest] = CONVERSATION_STATUSES.map((status) =>
+    db.select().from(conversations).where(where(status)).orderBy(...SORTS[sort](qualified)).limit(page.offset + page.limit),
+  );
+  return unionAll(first!, second!, ...rest)
+    .orderBy(...SORTS[sort](bare))
     .limit(page.limit)
     .offset(page.offset);
 }
 
-/** The list tabs' counts in one query: mine, unassigned, assigned and all. */
-export async function countByAssignee(db: Executor, scope: ConversationScope, userId: number) {
+/**
+ * The list tabs' counts (mine, unassigned, assigned, all) in one query: added up from the kept
+ * totals when the scope allows it, otherwise counted.
+ */
+export async function countByAssignee(db: Executor, scope: ConversationScope, userId: number): Promise<TabCounts> {
+  if (countableFromTotals(scope)) return sumTabCounts(db, scope, userId);
+  return countConversationsByAssignee(db, scope, userId);
+}
+
+/** The same counts, counted from the conversations themselves. */
+export async function countConversationsByAssignee(db: Executor, scope: ConversationScope, userId: number): Promise<TabCounts> {
   const [row] = await db
     .select({
       mine: sql<number>`count(*) FILTER (WHERE ${conversations.assigneeId} = ${userId})`.mapWith(Number),
