@@ -66,8 +66,11 @@ export const conversations = pgTable(
     // List pages: one index per sort, led by account and status; assignee filters use the second set.
     index('conversations_list_activity_idx').on(t.accountId, t.status, t.lastActivityAt, t.id),
     index('conversations_list_created_idx').on(t.accountId, t.status, t.createdAt, t.id),
-    index('conversations_list_priority_idx').on(t.accountId, t.status, t.priority, t.lastActivityAt, t.id),
+    // Read forwards for priority_desc, backwards for priority_asc (NULLS LAST turned around is NULLS FIRST).
+    index('conversations_list_priority_idx').on(t.accountId, t.status, t.priority.desc().nullsLast(), t.lastActivityAt.desc().nullsFirst(), t.id.desc().nullsFirst()),
+    // Both waiting orders put conversations nobody waits on last: one index each.
     index('conversations_list_waiting_idx').on(t.accountId, t.status, t.waitingSince, t.id),
+    index('conversations_list_waiting_desc_idx').on(t.accountId, t.status, t.waitingSince.desc().nullsLast(), t.id.desc().nullsFirst()),
     index('conversations_assignee_activity_idx').on(t.accountId, t.assigneeId, t.status, t.lastActivityAt, t.id),
     index('conversations_inbox_activity_idx').on(t.accountId, t.inboxId, t.status, t.lastActivityAt, t.id),
     index('conversations_team_idx').on(t.accountId, t.teamId, t.status, t.lastActivityAt),

@@ -1,0 +1,3 @@
+DROP INDEX "conversations_list_priority_idx";--> statement-breakpoint
+CREATE INDEX "conversations_list_waiting_desc_idx" ON "conversations" USING btree ("account_id","status","waiting_since" DESC NULLS LAST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "conversations_list_priority_idx" ON "conversations" USING btree ("account_id","status","priority" DESC NULLS LAST,"last_activity_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);
