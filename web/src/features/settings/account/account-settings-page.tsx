@@ -150,7 +150,7 @@ function AccountForm({ details }: { details: AccountDetails }) {
           )}
         </div>
       </SettingsCard>
-      <div className="flex flex-col gap-3 border-t border-line py-6 lg:pl-[26.5rem]">
+      <div className="flex flex-col gap-3 border-t border-line py-6 lg:pl-[18.5rem]">
         {formError && <FormAlert>{formError}</FormAlert>}
         {saved && !mutation.isPending && <FormAlert tone="success">{t('accountSettings.saved')}</FormAlert>}
         <div>

@@ -74,12 +74,13 @@ export function InboxSettingsPage() {
           description={t('inboxes.delete.description', { name: inbox.data.name })}
           remove={() => deleteInbox(account.id, inboxId)}
           onDeleted={async () => {
+            // Leave first: refreshing while this page shows would ask for the deleted inbox again.
+            await navigate('..', { relative: 'path' });
             queryClient.removeQueries({ queryKey: settingsKeys.inbox(account.id, inboxId) });
             await Promise.all([
-              queryClient.invalidateQueries({ queryKey: settingsKeys.inboxes(account.id) }),
+              queryClient.invalidateQueries({ queryKey: settingsKeys.inboxes(account.id), exact: true }),
               queryClient.invalidateQueries({ queryKey: ['accounts', account.id, 'inboxes'] }),
             ]);
-            await navigate('..', { relative: 'path' });
           }}
           onClose={() => setDeleting(false)}
         />

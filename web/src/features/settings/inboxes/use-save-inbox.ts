@@ -19,7 +19,7 @@ export function useSaveInbox(inbox: SettingsInbox, extra?: () => Promise<unknown
     onSuccess: async (updated) => {
       queryClient.setQueryData(settingsKeys.inbox(account.id, inbox.id), updated);
       await Promise.all([
-        queryClient.invalidateQueries({ queryKey: settingsKeys.inboxes(account.id) }),
+        queryClient.invalidateQueries({ queryKey: settingsKeys.inboxes(account.id), exact: true }),
         queryClient.invalidateQueries({ queryKey: ['accounts', account.id, 'inboxes'] }),
       ]);
       setSaved(true);

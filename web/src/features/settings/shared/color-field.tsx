@@ -16,7 +16,8 @@ export function ColorField({ label, value, onValueChange, error }: ColorFieldPro
           type="color"
           value={/^#[0-9a-fA-F]{6}$/.test(value) ? value : '#1f93ff'}
           onChange={(event) => onValueChange(event.target.value)}
-          aria-label={label}
+          // The code field beside it is the accessible way to set the color; this is a shortcut for the mouse.
+          aria-hidden="true"
           tabIndex={-1}
           className="h-9 w-11 shrink-0 cursor-pointer rounded-lg border border-line bg-surface p-1"
         />
