@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, test } from 'vitest';
 import { apiRequest, ensureOwnerAccount, linkIn, signInByApi, waitForMail } from '../support/api';
-import { navBar, signIn } from '../support/dashboard';
+import { DASHBOARD_PATH, navBar, signIn } from '../support/dashboard';
 import { atPath, gone, hasText, useJourney, visible } from '../support/journey';
 import { OWNER } from '../support/people';
 
@@ -221,6 +221,7 @@ test('the administrator sets up the account in Configurações and an agent is k
     await admin.getByLabel('Unidade').selectOption({ label: 'dias' });
     await admin.getByLabel('Mensagem de resolução automática').fill('Encerramos esta conversa por inatividade. Se precisar, é só escrever!');
     await admin.getByLabel('Marcador adicionado ao resolver').selectOption({ label: 'cliente-vip' });
+    await admin.getByLabel('Não resolver conversas aguardando resposta do agente').check();
     await admin.getByRole('button', { name: 'Salvar' }).click();
     await visible(admin.getByText('Configurações da conta salvas.'));
     await admin.reload();
@@ -231,6 +232,7 @@ test('the administrator sets up the account in Configurações and an agent is k
       auto_resolve_after: 2880,
       auto_resolve_message: 'Encerramos esta conversa por inatividade. Se precisar, é só escrever!',
       auto_resolve_label: 'cliente-vip',
+      auto_resolve_ignore_waiting: true,
     });
   });
 
@@ -374,6 +376,22 @@ test('the administrator sets up the account in Configurações and an agent is k
     await dark.goto(`/app/accounts/${accountId}/settings/inboxes/${website.id}?tab=members`);
     await visible(dark.getByLabel('Capacidade por agente'));
     expect(await dark.getByLabel('Capacidade por agente').inputValue()).toBe('10');
+  });
+
+  const english = await journey.newPage({ locale: 'en-US' });
+  await journey.step('the same inbox settings in English', english, async () => {
+    await english.goto('/app/login');
+    await english.getByLabel('Email', { exact: true }).fill(OWNER.email);
+    await english.getByLabel('Password', { exact: true }).fill(OWNER.password);
+    await english.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await atPath(english, DASHBOARD_PATH);
+    await english.goto(`/app/accounts/${accountId}/settings/inboxes/${website.id}?tab=businessHours`);
+    await visible(english.getByRole('tab', { name: 'Business hours' }));
+    await visible(english.getByLabel('Out-of-office message'));
+    await visible(english.getByRole('checkbox', { name: 'Monday' }));
+    await english.goto(`/app/accounts/${accountId}/settings/account`);
+    await visible(english.getByRole('heading', { name: 'Account', exact: true }));
+    await visible(english.getByLabel("Don't resolve conversations waiting for an agent's reply"));
   });
 
   await journey.step('API inbox: webhook URL, identifier and HMAC token shown', admin, async () => {

@@ -20,6 +20,7 @@ export type AccountUpdate = {
   auto_resolve_after?: number | null;
   auto_resolve_message?: string | null;
   auto_resolve_label?: string | null;
+  auto_resolve_ignore_waiting?: boolean;
 };
 
 const accountPath = (accountId: number) => `/api/v1/accounts/${accountId}`;

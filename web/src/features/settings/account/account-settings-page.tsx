@@ -56,6 +56,7 @@ function AccountForm({ details }: { details: AccountDetails }) {
   const [unit, setUnit] = useState<DurationUnit>(initial.unit);
   const [message, setMessage] = useState(details.settings.auto_resolve_message ?? '');
   const [label, setLabel] = useState(details.settings.auto_resolve_label ?? '');
+  const [ignoreWaiting, setIgnoreWaiting] = useState(details.settings.auto_resolve_ignore_waiting === true);
   const [durationError, setDurationError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
 
@@ -67,6 +68,7 @@ function AccountForm({ details }: { details: AccountDetails }) {
         auto_resolve_after: minutes,
         auto_resolve_message: autoResolve ? message : null,
         auto_resolve_label: autoResolve ? label || null : null,
+        auto_resolve_ignore_waiting: autoResolve && ignoreWaiting,
       }),
     onSuccess: async (updated) => {
       queryClient.setQueryData(settingsKeys.account(details.id), updated);
@@ -145,6 +147,12 @@ function AccountForm({ details }: { details: AccountDetails }) {
                 options={labelOptions}
                 onValueChange={setLabel}
                 error={fieldErrors.auto_resolve_label}
+              />
+              <ToggleField
+                label={t('accountSettings.autoResolve.ignoreWaiting')}
+                hint={t('accountSettings.autoResolve.ignoreWaitingHint')}
+                checked={ignoreWaiting}
+                onCheckedChange={setIgnoreWaiting}
               />
             </>
           )}

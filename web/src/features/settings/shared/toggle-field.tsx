@@ -21,7 +21,7 @@ export function ToggleField({ label, checked, onCheckedChange, hint, disabled }:
         disabled={disabled}
         onChange={(event) => onCheckedChange(event.target.checked)}
         aria-describedby={hint ? `${id}-hint` : undefined}
-        className="peer relative mt-0.5 h-5 w-9 shrink-0 cursor-pointer appearance-none rounded-full bg-line transition-colors before:absolute before:top-0.5 before:left-0.5 before:size-4 before:rounded-full before:bg-white before:shadow before:transition-transform checked:bg-brand checked:before:translate-x-4 focus-visible:ring-2 focus-visible:ring-brand/40 focus-visible:outline-none disabled:cursor-not-allowed disabled:opacity-60"
+        className="peer relative mt-0.5 h-5 w-9 shrink-0 cursor-pointer appearance-none rounded-full bg-muted/40 transition-colors before:absolute before:top-0.5 before:left-0.5 before:size-4 before:rounded-full before:bg-white before:shadow before:transition-transform checked:bg-brand checked:before:translate-x-4 focus-visible:ring-2 focus-visible:ring-brand/40 focus-visible:outline-none disabled:cursor-not-allowed disabled:opacity-60"
       />
       <div className="min-w-0">
         <label htmlFor={id} className="cursor-pointer text-sm font-medium text-ink">
