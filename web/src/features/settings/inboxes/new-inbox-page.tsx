@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Code, Globe } from 'lucide-react';
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Button, buttonClasses } from '../../../components/button';
@@ -105,6 +105,7 @@ function InboxForm({ kind, onBack, onCreated }: InboxFormProps) {
   const [webhookUrl, setWebhookUrl] = useState('');
   const [hmacMandatory, setHmacMandatory] = useState(false);
   const [members, setMembers] = useState<Set<number>>(new Set());
+  const created = useRef<SettingsInbox | null>(null);
 
   const mutation = useMutation({
     mutationFn: async () => {
@@ -117,7 +118,9 @@ function InboxForm({ kind, onBack, onCreated }: InboxFormProps) {
               greeting_message: greetingEnabled ? greeting : null,
             }
           : { name: name.trim(), channel: { type: 'api', webhook_url: webhookUrl.trim() || null, hmac_mandatory: hmacMandatory } };
-      const inbox = await createInbox(account.id, body);
+      // An inbox created before its agents failed to save is not created twice on the next try.
+      const inbox = created.current ?? (await createInbox(account.id, body));
+      created.current = inbox;
       if (members.size > 0) await setInboxMembers(account.id, inbox.id, [...members]);
       return inbox;
     },

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button';
 import { FormAlert } from '../../../components/form-alert';
@@ -58,10 +58,14 @@ function TeamForm({ accountId, team, agents, memberIds, onSaved, onClose }: Team
   const [allowAutoAssign, setAllowAutoAssign] = useState(team?.allow_auto_assign ?? true);
   const [selected, setSelected] = useState<Set<number>>(new Set(memberIds));
 
+  // A team created before its members failed to save is updated on the next try, not created twice.
+  const createdId = useRef<number | null>(null);
   const mutation = useMutation({
     mutationFn: async () => {
       const body = { name: name.trim(), description: description.trim() || null, allow_auto_assign: allowAutoAssign };
-      const saved = team ? await updateTeam(accountId, team.id, body) : await createTeam(accountId, body);
+      const existing = team?.id ?? createdId.current;
+      const saved = existing !== null ? await updateTeam(accountId, existing, body) : await createTeam(accountId, body);
+      createdId.current = saved.id;
       await setTeamMembers(accountId, saved.id, [...selected]);
     },
     onSettled: onSaved,
