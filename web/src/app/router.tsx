@@ -15,6 +15,7 @@ import { SectionPage } from '../features/navigation/section-page';
 import { OnboardingPage } from '../features/onboarding/onboarding-page';
 import { ProfileSettingsPage } from '../features/profile/profile-settings-page';
 import { SettingsPage } from '../features/settings/settings-page';
+import { settingsRoutes } from '../features/settings/settings-routes';
 
 /** The dashboard is served under `/app/`; every path below is relative to it. */
 export const router = createBrowserRouter(
@@ -60,6 +61,7 @@ export const router = createBrowserRouter(
             },
             { path: 'notifications', element: <SectionPage section="notifications" /> },
             { path: 'settings', element: <SettingsPage /> },
+            ...settingsRoutes,
             {
               path: 'settings/agents',
               element: (

@@ -221,6 +221,49 @@ describe('auto-assignment', () => {
     expect(counts.get(null)).toBe(9);
   });
 
+  it('spreads 30 conversations created through the API evenly over 3 online agents with capacity 10, then holds the 31st', async () => {
+    const { account, agents, inbox } = await setup({ agents: 3, enabled: false });
+    // Turned on as an administrator does it in the inbox settings.
+    const on = await t.request({
+      method: 'PATCH',
+      url: `/api/v1/accounts/${account.id}/inboxes/${inbox.id}`,
+      token: account.admin.token,
+      payload: { enable_auto_assignment: true, auto_assignment_config: { max_assignment_limit: 10 } },
+    });
+    expect(on.statusCode, on.body).toBe(200);
+    const create = async () => {
+      const { contact } = await insertContact(t.ctx, account.id, inbox.id, { name: `Cliente ${++contacts}` });
+      const res = await t.request({
+        method: 'POST',
+        url: `/api/v1/accounts/${account.id}/conversations`,
+        token: account.admin.token,
+        payload: { inbox_id: inbox.id, contact_id: contact.id },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as { id: number };
+    };
+    for (let i = 0; i < 30; i++) await create();
+    await settleDeliveries(t);
+    const counts = countBy(await assigneesOf(inbox.id));
+    expect(agents.map((agent) => counts.get(agent.id))).toEqual([10, 10, 10]);
+    expect(counts.has(null)).toBe(false);
+
+    // Everyone is at capacity: the next conversation waits, unassigned.
+    const waiting = await create();
+    await settleDeliveries(t);
+    expect((await assigneesOf(inbox.id)).at(-1)).toBeNull();
+    // One of the first agent's conversations is resolved: the periodic pass hands the waiting one to her.
+    const [first] = await t.ctx.db
+      .select()
+      .from(conversations)
+      .where(and(eq(conversations.inboxId, inbox.id), eq(conversations.assigneeId, agents[0]!.id)))
+      .limit(1);
+    await t.ctx.db.update(conversations).set({ status: 'resolved' }).where(eq(conversations.id, first!.id));
+    await assignLeftovers(t.ctx);
+    const shown = await t.request({ method: 'GET', url: `/api/v1/accounts/${account.id}/conversations/${waiting.id}`, token: account.admin.token });
+    expect(shown.json().meta.assignee).toMatchObject({ id: agents[0]!.id });
+  });
+
   describe('inbox settings', () => {
     const url = (a: BuiltAccount, inboxId: number) => `/api/v1/accounts/${a.id}/inboxes/${inboxId}`;
 

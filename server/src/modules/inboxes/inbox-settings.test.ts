@@ -19,6 +19,9 @@ describe('inbox settings', () => {
     pre_chat_fields: [
       { name: 'emailAddress', label: 'E-mail', field_type: 'standard', type: 'email', required: true, enabled: true },
       { name: 'plano', label: 'Plano', field_type: 'custom_attribute', type: 'list', required: false, enabled: true, values: ['Ouro', 'Prata'] },
+      // Chatwoot's (and the settings screen's) names for custom attribute fields: the attribute's model.
+      { name: 'cpf', label: 'CPF', field_type: 'contact_attribute', type: 'text', required: true, enabled: true },
+      { name: 'pedido', label: 'Pedido', field_type: 'conversation_attribute', type: 'number', required: false, enabled: false },
     ],
   };
 

@@ -122,7 +122,8 @@ const preChatField = z.looseObject({
     .max(255)
     .regex(/^[\p{L}\p{N}_-]+$/u, 'may contain only letters, digits, "_" and "-"'),
   label: z.string().trim().max(255).optional(),
-  field_type: z.enum(['standard', 'custom_attribute']).optional(),
+  // Chatwoot names a custom attribute's field by its model; `custom_attribute` is kept for older clients.
+  field_type: z.enum(['standard', 'contact_attribute', 'conversation_attribute', 'custom_attribute']).optional(),
   type: z.enum(['text', 'email', 'number', 'phone', 'url', 'date', 'list', 'checkbox', 'currency', 'percent', 'link']).optional(),
   required: z.boolean().optional(),
   enabled: z.boolean().optional(),

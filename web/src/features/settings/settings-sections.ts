@@ -44,13 +44,13 @@ export type SettingsSection = {
 
 /** The settings of SPEC §15, in the order members look for them. */
 export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
-  { key: 'account', icon: Building2, permission: 'account.update' },
+  { key: 'account', icon: Building2, path: 'account', permission: 'account.update' },
   { key: 'agents', icon: Users, path: 'agents', permission: 'agents.manage' },
-  { key: 'teams', icon: UsersRound, permission: 'settings.manage' },
-  { key: 'inboxes', icon: Inbox, permission: 'settings.manage' },
-  { key: 'labels', icon: Tag, permission: 'settings.manage' },
-  { key: 'customAttributes', icon: ListChecks, permission: 'settings.manage' },
-  { key: 'cannedResponses', icon: MessageSquareReply },
+  { key: 'teams', icon: UsersRound, path: 'teams', permission: 'settings.manage' },
+  { key: 'inboxes', icon: Inbox, path: 'inboxes', permission: 'settings.manage' },
+  { key: 'labels', icon: Tag, path: 'labels', permission: 'settings.manage' },
+  { key: 'customAttributes', icon: ListChecks, path: 'custom-attributes', permission: 'settings.manage' },
+  { key: 'cannedResponses', icon: MessageSquareReply, path: 'canned-responses' },
   { key: 'macros', icon: FileText },
   { key: 'automation', icon: Workflow, permission: 'settings.manage' },
   { key: 'sla', icon: Clock, permission: 'settings.manage' },

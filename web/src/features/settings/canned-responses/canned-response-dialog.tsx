@@ -1,0 +1,75 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../../components/button';
+import { FormAlert } from '../../../components/form-alert';
+import { FormDialog } from '../../../components/form-dialog';
+import { TextField } from '../../../components/text-field';
+import { describeApiError } from '../../../lib/api-form-errors';
+import { TextareaField } from '../shared/textarea-field';
+import { createCannedResponse, updateCannedResponse, type CannedResponse } from './canned-responses-api';
+
+const FIELDS = ['short_code', 'content'] as const;
+
+type CannedResponseDialogProps = { accountId: number; cannedResponse: CannedResponse | null; onSaved: () => Promise<unknown>; onClose: () => void };
+
+export function CannedResponseDialog({ accountId, cannedResponse, onSaved, onClose }: CannedResponseDialogProps) {
+  const { t } = useTranslation();
+  const [shortCode, setShortCode] = useState(cannedResponse?.short_code ?? '');
+  const [content, setContent] = useState(cannedResponse?.content ?? '');
+  const mutation = useMutation({
+    mutationFn: () => {
+      const body = { short_code: shortCode.trim(), content };
+      return cannedResponse ? updateCannedResponse(accountId, cannedResponse.id, body) : createCannedResponse(accountId, body);
+    },
+    onSuccess: async () => {
+      await onSaved();
+      onClose();
+    },
+  });
+  const { fieldErrors, formError } = describeApiError(mutation.error, FIELDS, t);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    mutation.mutate();
+  };
+
+  return (
+    <FormDialog
+      open
+      onOpenChange={(open) => {
+        if (!open) onClose();
+      }}
+      title={cannedResponse ? t('cannedResponses.edit.title') : t('cannedResponses.create.title')}
+      description={t('cannedResponses.create.description')}
+    >
+      <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
+        {formError && <FormAlert>{formError}</FormAlert>}
+        <TextField
+          label={t('cannedResponses.fields.shortCode')}
+          required
+          value={shortCode}
+          onValueChange={setShortCode}
+          hint={t('cannedResponses.fields.shortCodeHint')}
+          error={fieldErrors.short_code}
+        />
+        <TextareaField
+          label={t('cannedResponses.fields.content')}
+          required
+          rows={6}
+          value={content}
+          onValueChange={setContent}
+          hint={t('cannedResponses.fields.contentHint', { example: '{{contact.name}}' })}
+          error={fieldErrors.content}
+        />
+        <div className="mt-2 flex justify-end gap-2">
+          <Button variant="secondary" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" busy={mutation.isPending}>
+            {cannedResponse ? t('common.save') : t('cannedResponses.create.submit')}
+          </Button>
+        </div>
+      </form>
+    </FormDialog>
+  );
+}
