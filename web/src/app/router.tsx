@@ -13,6 +13,7 @@ import { DashboardLayout } from '../features/navigation/dashboard-layout';
 import { NotFoundPage } from '../features/navigation/not-found-page';
 import { SectionPage } from '../features/navigation/section-page';
 import { OnboardingPage } from '../features/onboarding/onboarding-page';
+import { NotificationsPage } from '../features/notifications/notifications-page';
 import { ProfileSettingsPage } from '../features/profile/profile-settings-page';
 import { SettingsPage } from '../features/settings/settings-page';
 
@@ -58,7 +59,7 @@ export const router = createBrowserRouter(
                 </RequirePermission>
               ),
             },
-            { path: 'notifications', element: <SectionPage section="notifications" /> },
+            { path: 'notifications', element: <NotificationsPage /> },
             { path: 'settings', element: <SettingsPage /> },
             {
               path: 'settings/agents',
