@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { HomeRedirect } from '../features/accounts/home-redirect';
 import { RequirePermission } from '../features/accounts/require-permission';
 import { AgentsPage } from '../features/agents/agents-page';
+import { EmailConfirmationPage } from '../features/auth/email-confirmation-page';
 import { ForgotPasswordPage } from '../features/auth/forgot-password-page';
 import { LoginPage } from '../features/auth/login-page';
 import { ResetPasswordPage } from '../features/auth/reset-password-page';
@@ -28,6 +29,7 @@ export const router = createBrowserRouter(
         { path: 'login', element: <LoginPage /> },
         { path: 'auth/reset/password', element: <ForgotPasswordPage /> },
         { path: 'auth/password/edit', element: <ResetPasswordPage /> },
+        { path: 'auth/confirmation', element: <EmailConfirmationPage /> },
         {
           path: 'accounts/:accountId',
           element: <DashboardLayout />,

@@ -1,5 +1,5 @@
 import { Bold, ImagePlus, Italic } from 'lucide-react';
-import { useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button';
 import { inputClasses, TextField } from '../../components/text-field';
@@ -17,6 +17,7 @@ export function SignatureSection({ user }: { user: ProfileUser }) {
   const [imageUrl, setImageUrl] = useState('');
   const [imageError, setImageError] = useState<string | undefined>();
   const area = useRef<HTMLTextAreaElement>(null);
+  const fieldId = useId();
   const save = useSaveProfile();
   const preview = useMemo(() => renderSignature(signature), [signature]);
 
@@ -55,7 +56,7 @@ export function SignatureSection({ user }: { user: ProfileUser }) {
       {(errors) => (
         <>
           <div className="flex flex-col gap-1.5">
-            <label htmlFor="profile-signature" className="text-sm font-medium text-ink">
+            <label htmlFor={fieldId} className="text-sm font-medium text-ink">
               {t('profilePage.signature.label')}
             </label>
             <div className="flex gap-1" role="toolbar" aria-label={t('profilePage.signature.toolbar')}>
@@ -70,7 +71,7 @@ export function SignatureSection({ user }: { user: ProfileUser }) {
               </button>
             </div>
             <textarea
-              id="profile-signature"
+              id={fieldId}
               ref={area}
               rows={4}
               value={signature}
