@@ -362,15 +362,32 @@ test('an agent sets up every item of "Configurações de Perfil" and sees it tak
     await gone(navBar(page).getByRole('link', { name: /não lida/ }));
   });
 
-  await journey.step('the composer sends with Ctrl + Enter, as chosen; Enter makes a new line', page, async () => {
+  await journey.step('the composer sends with Ctrl + Enter, as chosen; Enter makes a new line; the signature goes along', page, async () => {
     const box = page.getByRole('textbox', { name: 'Digite sua resposta ou / para usar uma resposta pronta' });
     await visible(page.getByText('Ctrl/⌘ + Enter envia · Enter nova linha'));
     await box.fill('Oi, Helena! Vou verificar a fatura.');
     await box.press('Enter');
     expect(await box.inputValue()).toBe('Oi, Helena! Vou verificar a fatura.\n');
     await box.press('Control+Enter');
-    await hasText(page.getByRole('list', { name: 'Histórico da conversa' }), 'Oi, Helena! Vou verificar a fatura.');
+    const history = page.getByRole('list', { name: 'Histórico da conversa' });
+    await hasText(history, 'Oi, Helena! Vou verificar a fatura.');
     expect(await box.inputValue()).toBe('');
+    // The signature went along (an API inbox), its image as a link in the dashboard's view.
+    await hasText(history, 'Suporte · Tecnologia Corporativa');
+    // Switched off for one message, it stays out of that one.
+    const signatureToggle = page.getByRole('button', { name: 'Assinatura', exact: true });
+    expect(await signatureToggle.getAttribute('aria-pressed')).toBe('true');
+    await signatureToggle.click();
+    expect(await signatureToggle.getAttribute('aria-pressed')).toBe('false');
+    await box.fill('Já encontrei o problema.');
+    await box.press('Control+Enter');
+    await hasText(history, 'Já encontrei o problema.');
+    type Sent = { payload: { content: string | null; message_type: number }[] };
+    const sent = (await pageGet<Sent>(page, `/api/v1/accounts/${accountId}/conversations/${conversationId}/messages`)).payload.filter((m) => m.message_type === 1);
+    expect(sent.map((m) => m.content)).toEqual([
+      'Oi, Helena! Vou verificar a fatura.\n\n**Paula Ribeiro**\nSuporte · Tecnologia Corporativa\n\n![imagem](https://cdn.tecnologiacorporativa.com.br/assinatura.png)',
+      'Já encontrei o problema.',
+    ]);
   });
 
   await journey.step('with "Nenhum" chosen, a customer message makes no sound', page, async () => {
