@@ -151,6 +151,14 @@ test('an agent sets up every item of "Configurações de Perfil" and sees it tak
     await visible(navBar(page).getByRole('button', { name: 'Configurações de Perfil' }).locator('img'));
   });
 
+  await journey.step('Foto de Perfil: "Remover Foto" brings the initials back', page, async () => {
+    const photo = section(page, 'Foto de Perfil');
+    await photo.getByRole('button', { name: 'Remover Foto' }).click();
+    await hasText(photo.getByTestId('profile-initials'), 'PR');
+    expect((await pageGet<{ avatar_url: string }>(page, '/api/v1/profile')).avatar_url).toBe('');
+    await gone(navBar(page).getByRole('button', { name: 'Configurações de Perfil' }).locator('img'));
+  });
+
   await journey.step('Seu Nome Completo and Nome de Exibição, each with its own "Salvar"', page, async () => {
     const full = section(page, 'Seu Nome Completo');
     await full.getByLabel('Nome completo').fill('Paula Ribeiro Alves');
@@ -266,6 +274,34 @@ test('an agent sets up every item of "Configurações de Perfil" and sees it tak
     await expect(apiRequest('GET', '/api/v1/profile', { token: before })).rejects.toMatchObject({ status: 401 });
     const after = await field.inputValue();
     expect((await apiRequest<{ id: number }>('GET', '/api/v1/profile', { token: after })).id).toBe(personId);
+  });
+
+  await journey.step('Idioma: English for the interface, then back to Português', page, async () => {
+    const language = section(page, 'Idioma');
+    await language.getByLabel('Idioma da interface').selectOption('en');
+    await saveIn(language);
+    await visible(page.getByRole('heading', { name: 'Profile Settings', exact: true }));
+    await visible(page.getByRole('region', { name: 'Notification Preferences', exact: true }));
+    expect((await pageGet<{ locale: string }>(page, '/api/v1/profile')).locale).toBe('en');
+    await journey.shot(page, 'the page in English');
+    const english = page.getByRole('region', { name: 'Language', exact: true });
+    await english.getByLabel('Interface language').selectOption('pt-BR');
+    await english.getByRole('button', { name: 'Save', exact: true }).click();
+    await visible(page.getByRole('heading', { name: 'Configurações de Perfil', exact: true }));
+    expect((await pageGet<{ locale: string }>(page, '/api/v1/profile')).locale).toBe('pt_BR');
+  });
+
+  await journey.step('Disponibilidade: "Ocupado", "Salvar"', page, async () => {
+    const availability = section(page, 'Disponibilidade');
+    await availability.getByRole('radio', { name: 'Ocupado' }).check();
+    await saveIn(availability);
+    await visible(availability.getByText('Alterações salvas.'));
+    await expect
+      .poll(async () => (await pageGet<{ accounts: { id: number; availability_status: string }[] }>(page, '/api/v1/profile')).accounts[0]!.availability_status)
+      .toBe('busy');
+    await availability.getByRole('radio', { name: 'Online' }).check();
+    await saveIn(availability);
+    await visible(availability.getByText('Alterações salvas.'));
   });
 
   await journey.step('the whole page, in the dark theme', page, async () => {

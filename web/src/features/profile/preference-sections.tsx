@@ -125,7 +125,7 @@ export function LanguageForm() {
 /** Availability in the current account (the same choice as the avatar menu). */
 export function AvailabilityForm() {
   const { t } = useTranslation();
-  const { availability, setAvailability } = useAvailability();
+  const { availability, setAvailability, error } = useAvailability();
   const [choice, setChoice] = useState<Availability>(availability);
   const [saved, setSaved] = useState(false);
   return (
@@ -136,7 +136,7 @@ export function AvailabilityForm() {
         setSaved(true);
       }}
       busy={false}
-      error={null}
+      error={error}
       saved={saved && choice === availability}
       savedText={t('profilePage.saved')}
     >
