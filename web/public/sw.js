@@ -1,3 +1,4 @@
+/* global self */
 /* RocketHub's service worker: shows browser push notifications and opens their conversation on click. */
 self.addEventListener('push', (event) => {
   let data = {};
