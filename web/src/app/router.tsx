@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { HomeRedirect } from '../features/accounts/home-redirect';
 import { RequirePermission } from '../features/accounts/require-permission';
 import { AgentsPage } from '../features/agents/agents-page';
+import { EmailConfirmationPage } from '../features/auth/email-confirmation-page';
 import { ForgotPasswordPage } from '../features/auth/forgot-password-page';
 import { LoginPage } from '../features/auth/login-page';
 import { ResetPasswordPage } from '../features/auth/reset-password-page';
@@ -13,6 +14,7 @@ import { DashboardLayout } from '../features/navigation/dashboard-layout';
 import { NotFoundPage } from '../features/navigation/not-found-page';
 import { SectionPage } from '../features/navigation/section-page';
 import { OnboardingPage } from '../features/onboarding/onboarding-page';
+import { NotificationsPage } from '../features/notifications/notifications-page';
 import { ProfileSettingsPage } from '../features/profile/profile-settings-page';
 import { SettingsPage } from '../features/settings/settings-page';
 import { settingsRoutes } from '../features/settings/settings-routes';
@@ -28,6 +30,7 @@ export const router = createBrowserRouter(
         { path: 'login', element: <LoginPage /> },
         { path: 'auth/reset/password', element: <ForgotPasswordPage /> },
         { path: 'auth/password/edit', element: <ResetPasswordPage /> },
+        { path: 'auth/confirmation', element: <EmailConfirmationPage /> },
         {
           path: 'accounts/:accountId',
           element: <DashboardLayout />,
@@ -59,7 +62,7 @@ export const router = createBrowserRouter(
                 </RequirePermission>
               ),
             },
-            { path: 'notifications', element: <SectionPage section="notifications" /> },
+            { path: 'notifications', element: <NotificationsPage /> },
             { path: 'settings', element: <SettingsPage /> },
             ...settingsRoutes,
             {

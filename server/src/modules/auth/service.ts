@@ -5,6 +5,7 @@ import { AppError, invalidField, tooManyRequests, unauthorized } from '../../pla
 import { verifyPassword } from '../../platform/passwords';
 import { hashToken, randomToken } from '../../platform/tokens';
 import { hashBackupCode, matchTotp } from '../../platform/totp';
+import { openSecret, sealSecret } from '../../platform/secret-box';
 import * as users from '../users/service';
 import type { UserRow } from '../users/service';
 import type { Actor } from './actor';
@@ -49,14 +50,29 @@ export type SignInInput = {
 
 export type SignInResult = { user: UserRow; session: SessionSecrets } | { mfaRequired: true; mfaToken: string };
 
+const TOTP_PURPOSE = 'totp-secret';
+
+/** A TOTP secret as stored: encrypted with a key from the installation secret. */
+export const sealTotpSecret = (secretKeyBase: string, secret: string): string => sealSecret(secretKeyBase, TOTP_PURPOSE, secret);
+
+/** The user's TOTP secret in clear (secrets stored before encryption are read as they are). */
+export const totpSecretOf = (secretKeyBase: string, user: Pick<UserRow, 'otpSecret'>): string | undefined =>
+  user.otpSecret ? openSecret(secretKeyBase, TOTP_PURPOSE, user.otpSecret) : undefined;
+
 /**
  * Checks a second factor of the user, in the caller's transaction: a TOTP code (never the same time
  * step twice) or a backup code (used up). False when neither matches.
  */
-export async function verifySecondFactor(tx: Executor, user: UserRow, input: { otpCode?: string | undefined; backupCode?: string | undefined }) {
-  if (!user.otpSecret) return false;
+export async function verifySecondFactor(
+  tx: Executor,
+  secretKeyBase: string,
+  user: UserRow,
+  input: { otpCode?: string | undefined; backupCode?: string | undefined },
+) {
+  const secret = totpSecretOf(secretKeyBase, user);
+  if (!secret) return false;
   if (input.otpCode !== undefined) {
-    const step = matchTotp(user.otpSecret, input.otpCode, user.otpLastStep);
+    const step = matchTotp(secret, input.otpCode, user.otpLastStep);
     if (step === undefined) return false;
     await users.updateTwoFactor(tx, user.id, { otpLastStep: step });
     return true;
@@ -84,7 +100,7 @@ async function signInSecondStep(ctx: AppContext, input: SignInInput, client: Cli
     const token = await repository.findUsableUserToken(tx, tokenHash, ['mfa'], true);
     const current = await users.getUser(tx, pending.userId);
     if (!token || !current) return undefined;
-    if (!(await verifySecondFactor(tx, current, input))) return undefined;
+    if (!(await verifySecondFactor(tx, ctx.secretKeyBase, current, input))) return undefined;
     await repository.markUserTokenUsed(tx, token.id);
     return { user: current, session: await startSession(ctx, tx, current.id, client) };
   });
@@ -116,7 +132,7 @@ export async function signIn(ctx: AppContext, input: SignInInput, client: Client
       if (input.otpCode === undefined && input.backupCode === undefined) {
         return { mfaRequired: true as const, mfaToken: await issueUserToken(tx, user.id, 'mfa') };
       }
-      if (!(await verifySecondFactor(tx, user, input))) return { invalidSecondFactor: true as const };
+      if (!(await verifySecondFactor(tx, ctx.secretKeyBase, user, input))) return { invalidSecondFactor: true as const };
     }
     await ctx.rateLimiter.reset(`signin:email:${email}`);
     return { user, session: await startSession(ctx, tx, user.id, client) };

@@ -504,6 +504,11 @@ export async function createConversation(ctx: AppContext, member: Member, input:
       additionalAttributes: input.additionalAttributes,
       customAttributes: input.customAttributes,
     });
+    if (input.assigneeId !== undefined) {
+      // Created already assigned: the assignee hears of it as of an assignment (not when it is the creator).
+      const event = conversationEvent('assignee.changed', conversation, await presentOne(tx, conversation));
+      await ctx.outbox.record(tx, { ...event, payload: { ...event.payload, performed_by: { id: member.userId, type: 'user' } } });
+    }
     return presentOne(tx, conversation);
   });
 }

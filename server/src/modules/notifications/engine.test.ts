@@ -71,6 +71,29 @@ describe('notification engine', () => {
     expect(await notificationsOf(s.account, s.account.admin.token)).toEqual([]);
   });
 
+  it('tells the assignee of a conversation created already assigned, but not an agent who creates it for themselves', async () => {
+    const s = await setup();
+    const created = await t.request({
+      method: 'POST',
+      url: `/api/v1/accounts/${s.account.id}/conversations`,
+      token: s.account.admin.token,
+      payload: { inbox_id: s.inbox.id, contact_id: s.contact.id, assignee_id: s.agent2.id },
+    });
+    expect(created.statusCode, created.body).toBe(200);
+    const bruna = await notificationsOf(s.account, s.agent2.token);
+    expect(bruna).toHaveLength(1);
+    expect(bruna[0]).toMatchObject({ notification_type: 'conversation_assignment', primary_actor_id: created.json().id, secondary_actor: { id: s.account.admin.id } });
+
+    const own = await t.request({
+      method: 'POST',
+      url: `/api/v1/accounts/${s.account.id}/conversations`,
+      token: s.account.agent.token,
+      payload: { inbox_id: s.inbox.id, contact_id: s.contact.id, assignee_id: s.account.agent.id },
+    });
+    expect(own.statusCode, own.body).toBe(200);
+    expect(await notificationsOf(s.account, s.account.agent.token)).toEqual([]);
+  });
+
   it('tells mentioned agents (one notification for the note), and the assignee and participants of new messages', async () => {
     const s = await setup();
     await t.request({ method: 'POST', url: api(s.account, s.conversationId, '/assignments'), token: s.account.admin.token, payload: { assignee_id: s.account.agent.id } });

@@ -116,7 +116,11 @@ describe('notifications API', () => {
     const snoozed = await t.request({ method: 'POST', url: url(account, `/${target.id}/snooze`), token: account.agent.token, payload: { snoozed_until: until } });
     expect(snoozed.statusCode, snoozed.body).toBe(200);
     expect(snoozed.json().snoozed_until).toBe(until);
-    expect((await list(account, account.agent.token)).payload.map((n) => n.id)).not.toContain(target.id);
+    const afterSnooze = await list(account, account.agent.token);
+    expect(afterSnooze.payload.map((n) => n.id)).not.toContain(target.id);
+    // Hidden until its time, it does not count on the badge either.
+    expect(afterSnooze.meta.unread_count).toBe(2);
+    expect((await t.request({ method: 'GET', url: url(account, '/unread_count'), token: account.agent.token })).json()).toBe(2);
     expect((await list(account, account.agent.token, '?includes[]=read&includes[]=snoozed')).payload.map((n) => n.id)).toContain(target.id);
 
     const past = await t.request({

@@ -148,11 +148,12 @@ export async function countNotifications(db: Executor, f: ListFilter): Promise<n
   return Number(row?.n ?? 0);
 }
 
+/** Unread and not snoozed: what the badge counts (a snoozed notification counts again once it comes back). */
 export async function countUnread(db: Executor, userId: number, accountId: number): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), eq(notifications.accountId, accountId), isNull(notifications.readAt)));
+    .where(and(eq(notifications.userId, userId), eq(notifications.accountId, accountId), isNull(notifications.readAt), isNull(notifications.snoozedUntil)));
   return Number(row?.n ?? 0);
 }
 

@@ -5,6 +5,7 @@ import { startTestApp, type TestApp } from '../../../test/harness';
 import { multipart } from '../../../test/multipart';
 import sharp from 'sharp';
 import { base32Encode, matchTotp, totpCode, totpStep } from '../../platform/totp';
+import * as users from '../users/service';
 
 describe('TOTP codes', () => {
   it('match the RFC 6238 test vectors (SHA-1, 6 digits)', () => {
@@ -116,6 +117,25 @@ describe('profile settings', () => {
     expect(off.statusCode, off.body).toBe(200);
     expect(off.json()).toEqual({ enabled: false, backup_codes_remaining: 0 });
     expect((await signIn({ email: a.agent.email, password: PASSWORD })).json().data.id).toBe(a.agent.id);
+  });
+
+  it('keeps the TOTP secret encrypted in the database, and secrets stored in clear before keep working', async () => {
+    const a = await buildAccount(t.ctx);
+    const token = a.agent.token;
+    const { secret } = (await t.request({ method: 'POST', url: '/api/v1/profile/mfa', token, payload: { current_password: PASSWORD } })).json();
+    const stored = (await users.getUser(t.ctx.db, a.agent.id))!.otpSecret!;
+    expect(stored).toMatch(/^enc:v1:/);
+    expect(stored).not.toContain(secret);
+    const step = totpStep();
+    expect((await t.request({ method: 'POST', url: '/api/v1/profile/mfa/verify', token, payload: { otp_code: totpCode(secret, step) } })).statusCode).toBe(200);
+
+    // A row from before encryption: the plain base32 secret still signs in.
+    const legacy = base32Encode(Buffer.from('legacy-secret-0123456'));
+    await users.updateTwoFactor(t.ctx.db, a.agent.id, { otpSecret: legacy, otpLastStep: null });
+    const challenge = (await signIn({ email: a.agent.email, password: PASSWORD })).json().mfa_token;
+    const signedIn = await signIn({ mfa_token: challenge, otp_code: totpCode(legacy, totpStep()) });
+    expect(signedIn.statusCode, signedIn.body).toBe(200);
+    expect(signedIn.json().data.id).toBe(a.agent.id);
   });
 
   it('refuses two-factor changes without a user, and bad input naming the field', async () => {

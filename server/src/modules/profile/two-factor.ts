@@ -3,7 +3,7 @@ import type { AppContext } from '../../context';
 import type { Executor } from '../../db/client';
 import { invalidField } from '../../platform/errors';
 import { hashBackupCode, matchTotp, newBackupCodes, newTotpSecret, totpUri } from '../../platform/totp';
-import { verifySecondFactor } from '../auth/service';
+import { sealTotpSecret, totpSecretOf, verifySecondFactor } from '../auth/service';
 import type { UserActor } from '../auth/actor';
 import * as auth from '../auth/service';
 import * as users from '../users/service';
@@ -26,7 +26,7 @@ export async function startSetup(ctx: AppContext, actor: UserActor, currentPassw
   await auth.verifyCurrentPassword(actor, currentPassword);
   if (actor.user.otpRequiredForLogin) throw invalidField('otp_code', 'two-factor authentication is already on', 'already_enabled');
   const secret = newTotpSecret();
-  await ctx.transaction((tx) => users.updateTwoFactor(tx, actor.user.id, { otpSecret: secret, otpLastStep: null }));
+  await ctx.transaction((tx) => users.updateTwoFactor(tx, actor.user.id, { otpSecret: sealTotpSecret(ctx.secretKeyBase, secret), otpLastStep: null }));
   const uri = totpUri(secret, actor.user.email);
   return { secret, provisioning_url: uri, qr_code_url: await QRCode.toDataURL(uri, { margin: 1, width: 240 }) };
 }
@@ -36,8 +36,9 @@ export async function confirmSetup(ctx: AppContext, actor: UserActor, code: stri
   return ctx.transaction(async (tx) => {
     const user = await freshUser(tx, actor.user.id);
     if (user.otpRequiredForLogin) throw invalidField('otp_code', 'two-factor authentication is already on', 'already_enabled');
-    if (!user.otpSecret) throw invalidField('otp_code', 'start the setup first', 'not_started');
-    const step = matchTotp(user.otpSecret, code, user.otpLastStep);
+    const secret = totpSecretOf(ctx.secretKeyBase, user);
+    if (!secret) throw invalidField('otp_code', 'start the setup first', 'not_started');
+    const step = matchTotp(secret, code, user.otpLastStep);
     if (step === undefined) throw invalidField('otp_code', 'is not the current code', 'invalid');
     const codes = newBackupCodes();
     await users.updateTwoFactor(tx, user.id, { otpRequiredForLogin: true, otpLastStep: step, otpBackupCodes: codes.map(hashBackupCode) });
@@ -51,7 +52,7 @@ export async function disable(ctx: AppContext, actor: UserActor, input: { curren
   await ctx.transaction(async (tx) => {
     const user = await freshUser(tx, actor.user.id);
     if (!user.otpRequiredForLogin) throw invalidField('otp_code', 'two-factor authentication is off', 'not_enabled');
-    if (!(await verifySecondFactor(tx, user, input))) throw invalidField('otp_code', 'is not the current code', 'invalid');
+    if (!(await verifySecondFactor(tx, ctx.secretKeyBase, user, input))) throw invalidField('otp_code', 'is not the current code', 'invalid');
     await users.updateTwoFactor(tx, user.id, { otpRequiredForLogin: false, otpSecret: null, otpBackupCodes: [], otpLastStep: null });
   });
   return { enabled: false, backup_codes_remaining: 0 };
@@ -62,7 +63,7 @@ export async function regenerateBackupCodes(ctx: AppContext, actor: UserActor, c
   return ctx.transaction(async (tx) => {
     const user = await freshUser(tx, actor.user.id);
     if (!user.otpRequiredForLogin) throw invalidField('otp_code', 'two-factor authentication is off', 'not_enabled');
-    if (!(await verifySecondFactor(tx, user, { otpCode: code }))) throw invalidField('otp_code', 'is not the current code', 'invalid');
+    if (!(await verifySecondFactor(tx, ctx.secretKeyBase, user, { otpCode: code }))) throw invalidField('otp_code', 'is not the current code', 'invalid');
     const codes = newBackupCodes();
     await users.updateTwoFactor(tx, user.id, { otpBackupCodes: codes.map(hashBackupCode) });
     return { enabled: true as const, backup_codes: codes };

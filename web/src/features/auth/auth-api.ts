@@ -8,7 +8,12 @@ import type {
   UserEnvelope,
 } from '../../lib/api-types';
 
-export const signIn = (body: SignInRequest) => api.post<UserEnvelope>('/auth/sign_in', body);
+/** The password step answers the user, or — with two-factor on — a token for the code step. */
+export type SignInAnswer = UserEnvelope | { mfa_required: true; mfa_token: string };
+
+export const signIn = (body: SignInRequest) => api.post<SignInAnswer>('/auth/sign_in', body);
+
+export const signInWithCode = (body: { mfa_token: string; otp_code?: string; backup_code?: string }) => api.post<UserEnvelope>('/auth/sign_in', body);
 
 export const signOut = () => api.delete<SignOutResponse>('/auth/sign_out');
 

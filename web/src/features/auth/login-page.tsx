@@ -12,6 +12,7 @@ import { describeApiError, type FormErrors } from '../../lib/api-form-errors';
 import type { SignInRequest } from '../../lib/api-types';
 import { signIn } from './auth-api';
 import { AuthLayout } from './auth-layout';
+import { TwoFactorStep } from './two-factor-step';
 import { useCompleteSignIn } from './use-complete-sign-in';
 
 const FIELDS = ['email', 'password'] as const;
@@ -27,9 +28,15 @@ export function LoginPage() {
   const [email, setEmail] = useState(ssoEmail ?? '');
   const [password, setPassword] = useState('');
 
+  const [mfaToken, setMfaToken] = useState<string | null>(null);
+
   const mutation = useMutation({
     mutationFn: (body: SignInRequest) => signIn(body),
-    onSuccess: ({ data }) => completeSignIn(data, redirect),
+    onSuccess: (answer) => {
+      // Two-factor: the password was right; the code step follows.
+      if ('mfa_required' in answer) setMfaToken(answer.mfa_token);
+      else completeSignIn(answer.data, redirect);
+    },
   });
   const { mutate } = mutation;
 
@@ -54,6 +61,14 @@ export function LoginPage() {
     event.preventDefault();
     mutation.mutate({ email: email.trim(), password });
   };
+
+  if (mfaToken) {
+    return (
+      <AuthLayout title={t('login.title')} subtitle={t('twoFactorSignIn.subtitle')}>
+        <TwoFactorStep mfaToken={mfaToken} onDone={(user) => completeSignIn(user, redirect)} onRestart={() => setMfaToken(null)} />
+      </AuthLayout>
+    );
+  }
 
   return (
     <AuthLayout title={t('login.title')} subtitle={t('login.subtitle')}>

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Paperclip, Send, X } from 'lucide-react';
+import { Paperclip, PenLine, Send, X } from 'lucide-react';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCurrentAccount } from '../accounts/current-account';
@@ -7,6 +7,7 @@ import { useAgents } from '../agents/agents-api';
 import type { CannedResponse, Conversation, Message } from './conversation-types';
 import { sendMessage, useCannedResponses } from './conversations-api';
 import { applyMessage } from './live-cache';
+import { signatureApplies, withSignature } from './signature';
 import { SuggestionList } from './suggestion-list';
 import { useDraft } from './use-draft';
 import { useTypingSignal } from './use-typing-signal';
@@ -46,6 +47,10 @@ export function Composer({ conversation, replyTo, onClearReply }: Props) {
   const fileInput = useRef<HTMLInputElement>(null);
   const typing = useTypingSignal(account.id, conversation.id, mode === 'private');
   const cmdEnter = user.ui_settings.editor_message_key === 'cmd_enter';
+  // "Assinatura de Mensagem Pessoal": added to replies where the inbox supports it, unless switched off for this message.
+  const [signatureOn, setSignatureOn] = useState(true);
+  const signature = user.message_signature ?? '';
+  const canSign = mode === 'reply' && signatureApplies(conversation.meta.channel ?? conversation.channel, signature);
 
   useEffect(
     () =>
@@ -90,8 +95,9 @@ export function Composer({ conversation, replyTo, onClearReply }: Props) {
     try {
       const withMentions =
         mode === 'private' ? mentions.reduce((acc, m) => acc.split(`@${m.name}`).join(`[@${m.name}](mention://user/${m.id}/${encodeURIComponent(m.name)})`), content) : content;
+      const signed = canSign && signatureOn && withMentions ? withSignature(withMentions, signature) : withMentions;
       const message = await sendMessage(account.id, conversation.id, {
-        content: withMentions,
+        content: signed,
         private: mode === 'private',
         inReplyTo: replyTo?.id,
         files,
@@ -100,6 +106,7 @@ export function Composer({ conversation, replyTo, onClearReply }: Props) {
       setText('');
       setFiles([]);
       setMentions([]);
+      setSignatureOn(true);
       onClearReply();
     } catch {
       setError(t('workspace.composer.sendError'));
@@ -247,6 +254,18 @@ export function Composer({ conversation, replyTo, onClearReply }: Props) {
         <button type="button" onClick={() => fileInput.current?.click()} className="rounded-lg p-1.5 text-muted hover:bg-subtle hover:text-ink" aria-label={t('workspace.composer.attach')} title={t('workspace.composer.attach')}>
           <Paperclip className="size-4" aria-hidden="true" />
         </button>
+        {canSign && (
+          <button
+            type="button"
+            onClick={() => setSignatureOn((on) => !on)}
+            aria-pressed={signatureOn}
+            className={`rounded-lg p-1.5 hover:bg-subtle ${signatureOn ? 'text-brand' : 'text-muted hover:text-ink'}`}
+            aria-label={t('composerSignature.label')}
+            title={signatureOn ? t('composerSignature.on') : t('composerSignature.off')}
+          >
+            <PenLine className="size-4" aria-hidden="true" />
+          </button>
+        )}
         <p className="hidden min-w-0 truncate text-xs text-muted xl:block">{cmdEnter ? t('workspace.composer.hintCmdEnter') : t('workspace.composer.hintEnter')}</p>
         <button
           type="button"

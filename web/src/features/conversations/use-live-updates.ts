@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { publishLiveEvent } from '../../lib/live-events';
 import { useCurrentAccount } from '../accounts/current-account';
 import { CableConnection, cableUrl, type CableEvent } from './cable-connection';
 import { conversationKeys } from './conversation-keys';
@@ -27,6 +28,7 @@ export function useLiveUpdates(): { connected: boolean } {
     /** When the connection was last known good: a resync asks for what changed since then. */
     const lastGood = { at: Math.floor(Date.now() / 1000), connected: false };
     const handle = ({ event, data }: CableEvent) => {
+      publishLiveEvent({ event, data });
       switch (event) {
         case 'message.created':
         case 'message.updated':

@@ -9,6 +9,7 @@ import { dashboardPath, loginPath } from '../auth/auth-paths';
 import { useRecheckSessionOnUnauthorized } from '../auth/use-recheck-session-on-unauthorized';
 import { useProfile } from '../profile/profile-api';
 import { CommandPalette } from '../conversations/command-palette';
+import { AudioAlerts } from '../audio-alerts/audio-alerts';
 import { LiveUpdates } from '../conversations/live-updates';
 import { MobileNav } from './mobile-nav';
 import { isConversationsArea } from './nav-items';
@@ -62,6 +63,7 @@ export function DashboardLayout() {
     <CurrentAccountProvider value={{ user, account }}>
       <Tooltip.Provider delayDuration={250}>
         <LiveUpdates />
+        <AudioAlerts />
         <CommandPalette />
         <div className="flex h-full">
           <NavRail />

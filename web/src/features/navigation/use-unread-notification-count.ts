@@ -1,7 +1,10 @@
-/**
- * Unread notifications for the badge on "Notificações". The server has no notifications module yet
- * (SPEC §7); when it does, this hook fetches the count and nothing else in the shell changes.
- */
+import { useCurrentAccount } from '../accounts/current-account';
+import { useNotificationsLive } from '../notifications/use-notifications-live';
+import { useUnreadCount } from '../notifications/notifications-api';
+
+/** Unread notifications for the badge on "Notificações", kept live by `notification.*` events. */
 export function useUnreadNotificationCount(): number {
-  return 0;
+  const { account } = useCurrentAccount();
+  useNotificationsLive(account.id);
+  return useUnreadCount(account.id).data ?? 0;
 }

@@ -3,6 +3,7 @@ import { Check, Copy, RefreshCw } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/button';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { FormAlert } from '../../components/form-alert';
 import { TextField } from '../../components/text-field';
 import { apiErrorMessage } from '../../lib/api-form-errors';
@@ -15,6 +16,7 @@ export function AccessTokenSection({ user }: { user: User }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [copied, setCopied] = useState(false);
+  const [confirming, setConfirming] = useState(false);
 
   useEffect(() => {
     if (!copied) return;
@@ -24,7 +26,10 @@ export function AccessTokenSection({ user }: { user: User }) {
 
   const regenerate = useMutation({
     mutationFn: resetAccessToken,
-    onSuccess: (updated) => queryClient.setQueryData<User>(queryKeys.profile, (current) => ({ ...(current ?? updated), ...updated })),
+    onSuccess: (updated) => {
+      queryClient.setQueryData<User>(queryKeys.profile, (current) => ({ ...(current ?? updated), ...updated }));
+      setConfirming(false);
+    },
   });
 
   const copy = async () => {
@@ -34,7 +39,6 @@ export function AccessTokenSection({ user }: { user: User }) {
 
   return (
     <div className="flex flex-col gap-4">
-      {regenerate.isError && <FormAlert>{apiErrorMessage(regenerate.error, t)}</FormAlert>}
       {regenerate.isSuccess && <FormAlert tone="success">{t('profile.token.regenerated')}</FormAlert>}
       <TextField
         label={t('profile.token.label')}
@@ -50,11 +54,24 @@ export function AccessTokenSection({ user }: { user: User }) {
           {copied ? <Check className="size-4" aria-hidden="true" /> : <Copy className="size-4" aria-hidden="true" />}
           {copied ? t('profile.token.copied') : t('profile.token.copy')}
         </Button>
-        <Button variant="secondary" onClick={() => regenerate.mutate()} busy={regenerate.isPending}>
+        <Button variant="secondary" onClick={() => setConfirming(true)}>
           <RefreshCw className="size-4" aria-hidden="true" />
           {t('profile.token.regenerate')}
         </Button>
       </div>
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={(open) => {
+          setConfirming(open);
+          if (!open) regenerate.reset();
+        }}
+        title={t('profilePage.token.confirmTitle')}
+        description={t('profilePage.token.confirmDescription')}
+        confirmLabel={t('profile.token.regenerate')}
+        onConfirm={() => regenerate.mutate()}
+        busy={regenerate.isPending}
+        error={regenerate.isError ? apiErrorMessage(regenerate.error, t) : null}
+      />
     </div>
   );
 }

@@ -36,9 +36,9 @@ export function PasswordChangeForm() {
   return (
     <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
       {formError && <FormAlert>{formError}</FormAlert>}
-      {mutation.isSuccess && <FormAlert tone="success">{t('profile.password.changed')}</FormAlert>}
+      {mutation.isSuccess && <FormAlert tone="success">{t('profilePage.password.changed')}</FormAlert>}
       <PasswordField
-        label={t('profile.password.current')}
+        label={t('profilePage.password.current')}
         autoComplete="current-password"
         required
         value={currentPassword}
@@ -46,7 +46,7 @@ export function PasswordChangeForm() {
         error={fieldErrors.current_password}
       />
       <PasswordField
-        label={t('fields.newPassword')}
+        label={t('profilePage.password.new')}
         autoComplete="new-password"
         required
         value={password}
@@ -54,7 +54,7 @@ export function PasswordChangeForm() {
         error={fieldErrors.password}
       />
       <PasswordField
-        label={t('fields.passwordConfirmation')}
+        label={t('profilePage.password.confirm')}
         autoComplete="new-password"
         required
         value={confirmation}
@@ -63,7 +63,7 @@ export function PasswordChangeForm() {
       />
       <div>
         <Button type="submit" busy={mutation.isPending}>
-          {t('profile.password.submit')}
+          {t('profilePage.password.submit')}
         </Button>
       </div>
     </form>
