@@ -143,6 +143,8 @@ async function recordChangeEvents(
 
 /** The conversation row by id or by display id (system use: no access check). */
 export const findRowById = (db: Executor, conversationId: number) => repository.findById(db, conversationId);
+/** The conversation with this public uuid (the CSAT survey page's link), locked when asked; system use. */
+export const findRowByUuid = (db: Executor, uuid: string, lock = false) => repository.findByUuid(db, uuid, lock);
 export const findRowByDisplayId = (db: Executor, accountId: number, displayId: number) => repository.findByDisplayId(db, accountId, displayId);
 
 /** The conversation by id, locked until the caller's transaction ends (system use: no access check). */

@@ -419,7 +419,7 @@ export async function postVisitorMessage(ctx: AppContext, req: WidgetRequest, in
 export type MessageUpdate = { email?: string | undefined; submittedValues?: unknown };
 
 /** Validates a CSAT answer: `{csat_survey_response: {rating 1–5, feedback_message?}}`. */
-function csatAnswer(values: unknown) {
+export function csatAnswer(values: unknown) {
   const answer = (values as { csat_survey_response?: { rating?: unknown; feedback_message?: unknown } } | null)?.csat_survey_response;
   const rating = answer?.rating;
   if (typeof rating !== 'number' || !Number.isInteger(rating) || rating < 1 || rating > 5) {
@@ -455,17 +455,29 @@ export async function answerMessage(ctx: AppContext, req: WidgetRequest, message
     } else {
       throw invalidField('message', 'takes no answer', 'invalid');
     }
-    const updated = await messages.updateMessage(tx, message.id, { contentAttributes });
-    const [shown] = await messages.presentMessages(tx, conversation, session.contactInbox.sourceId, [updated]);
-    await ctx.outbox.record(tx, {
-      name: 'message.updated',
-      accountId: conversation.accountId,
-      payload: shown!,
-      realtime: { inboxId: conversation.inboxId, contactPubsubToken: session.contactInbox.pubsubToken },
-    });
-    return shown!;
+    return saveAnswer(ctx, tx, conversation, message, contentAttributes, session.contactInbox);
   });
   return presentPublicMessage(json);
+}
+
+/** Keeps a contact's answer in the message and tells the inbox's agents and the contact's session. */
+export async function saveAnswer(
+  ctx: AppContext,
+  tx: Tx,
+  conversation: ConversationRow,
+  message: messages.MessageRow,
+  contentAttributes: Record<string, unknown>,
+  contactInbox: { sourceId: string; pubsubToken: string } | undefined,
+) {
+  const updated = await messages.updateMessage(tx, message.id, { contentAttributes });
+  const [shown] = await messages.presentMessages(tx, conversation, contactInbox?.sourceId ?? null, [updated]);
+  await ctx.outbox.record(tx, {
+    name: 'message.updated',
+    accountId: conversation.accountId,
+    payload: shown!,
+    realtime: { inboxId: conversation.inboxId, contactPubsubToken: contactInbox?.pubsubToken ?? null },
+  });
+  return shown!;
 }
 
 /** Finds one of the session's public, non-incoming messages in any of its conversations, locked. */
