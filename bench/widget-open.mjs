@@ -75,9 +75,9 @@ export async function benchWidgetOpen() {
         const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
         const page = await context.newPage();
         await page.goto(`${siteUrl}/idle`);
-        await page.waitForFunction(() => typeof (/** @type {any} */ (window).idleAt) === 'number', undefined, { timeout: 15_000 });
+        await page.waitForFunction(() => typeof (/** @type {any} */ (globalThis).idleAt) === 'number', undefined, { timeout: 15_000 });
         const seen = await page.evaluate(() => {
-          const idleAt = /** @type {number} */ (/** @type {any} */ (window).idleAt);
+          const idleAt = /** @type {number} */ (/** @type {any} */ (globalThis).idleAt);
           const before = performance
             .getEntriesByType('resource')
             .filter((e) => e.startTime <= idleAt)
