@@ -145,6 +145,35 @@ describe('widget API (website inboxes)', () => {
     expect(agentView.json().status).toBe('resolved');
   });
 
+  it('shows read status both ways: the widget hears when an agent read, the agents when the visitor did', async () => {
+    const s = await setup();
+    const v = await visitor(s);
+    const pubsubToken = (await s.call('GET', '/config', { token: v.token })).json().contact.pubsub_token as string;
+    expect((await s.call('GET', '/conversations', { token: v.token })).json().agent_last_seen_at).toBeNull();
+
+    live.length = 0;
+    expect((await s.agentApi('POST', `/conversations/${v.conversationId}/update_last_seen`)).statusCode).toBe(200);
+    const toContact = live.filter((e) => e.realtime?.contactPubsubToken === pubsubToken);
+    expect(toContact.map((e) => e.name)).toEqual(['conversation.read']);
+    // Only when: nothing about who read it or the rest of the conversation.
+    expect(toContact[0]!.payload).toEqual({ id: v.conversationId, inbox_id: s.inbox.id, agent_last_seen_at: expect.any(Number) });
+    expect(toContact[0]!.realtime).toMatchObject({ agents: false });
+    const readAt = toContact[0]!.payload.agent_last_seen_at as number;
+    expect((await s.call('GET', '/conversations', { token: v.token })).json().agent_last_seen_at).toBe(readAt);
+    // The agents' own copy is the full conversation, for them only.
+    expect(live.find((e) => e.name === 'conversation.read' && e.realtime?.contactPubsubToken !== pubsubToken)?.realtime?.contactPubsubToken ?? null).toBeNull();
+
+    live.length = 0;
+    expect((await s.call('POST', '/conversations/update_last_seen', { token: v.token })).json()).toEqual({ success: true });
+    const toAgents = live.find((e) => e.name === 'conversation.updated');
+    expect(toAgents?.payload).toMatchObject({ id: v.conversationId, contact_last_seen_at: expect.any(Number) });
+    expect(toAgents?.realtime?.contactPubsubToken ?? null).toBeNull();
+    expect((await s.agentApi('GET', `/conversations/${v.conversationId}`)).json().contact_last_seen_at).toEqual(expect.any(Number));
+    // Without a conversation there is nothing to mark.
+    const fresh = (await s.call('POST', '/config')).json().auth_token as string;
+    expectError(await s.call('POST', '/conversations/update_last_seen', { token: fresh }), 404);
+  });
+
   it('refuses missing, forged and other inboxes’ tokens (401) and never mixes visitors', async () => {
     const s = await setup();
     const other = await setup();
