@@ -549,7 +549,7 @@ function Chat({ config, t, open, contact, conversation, messages, agentTyping, s
 
   const resolved = conversation?.status === 'resolved';
   const wroteSomething = messages.some((m) => m.message_type === 0);
-  const askEmail = c.enable_email_collect && wroteSomething && contact !== null && !contact.email;
+  const askEmail = c.enable_email_collect && wroteSomething && contact !== null && !contact.email && !contact.details_hidden;
   const lastMine = [...messages].reverse().find((m) => m.message_type === 0 && m.id > 0);
 
   return (

@@ -15,7 +15,7 @@ import { emailTranscript } from '../conversations/transcript';
 import * as inboxes from '../inboxes/service';
 import { postMessage } from '../messages/post-message';
 import * as messages from '../messages/service';
-import { presentWidgetConfig, presentWidgetContact, presentWidgetConversation } from './presenter';
+import { presentWidgetConfig, presentWidgetContact, presentWidgetConversation, presentWidgetMessage } from './presenter';
 import { signWidgetToken, verifyWidgetToken } from './token';
 
 /** Per client address or session: [hits, window in seconds]. */
@@ -157,7 +157,7 @@ export async function listInboxAgents(ctx: AppContext, req: WidgetRequest) {
 
 export async function getContact(ctx: AppContext, req: WidgetRequest) {
   const session = await requireSession(ctx, req);
-  return presentWidgetContact(session.contact);
+  return presentWidgetContact(session);
 }
 
 export type WidgetContactInput = {
@@ -230,7 +230,7 @@ export async function updateContact(ctx: AppContext, req: WidgetRequest, input: 
   await enforce(ctx, `widget:contact-updates:${req.ip}`, LIMITS.contactUpdatesPerIp);
   const { session, authToken } = await sessionOrNew(ctx, req);
   const updated = await updateVisitor(ctx, { ...session, inbox }, contactInput(input));
-  return { ...presentWidgetContact(updated.contact), ...(authToken ? { widget_auth_token: authToken } : {}) };
+  return { ...presentWidgetContact(updated), ...(authToken ? { widget_auth_token: authToken } : {}) };
 }
 
 /**
@@ -247,14 +247,14 @@ export async function setUser(ctx: AppContext, req: WidgetRequest, input: Widget
   if (current && (current.contact.identifier === input.identifier || current.contact.identifier === null)) {
     try {
       const updated = await updateSessionContact(ctx, current, fields, verified);
-      return presentWidgetContact(updated.contact);
+      return presentWidgetContact(updated);
     } catch (error) {
       // The identity belongs to another contact of the account: that user gets their own session below.
       if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
     }
   }
   const session = await newSession(ctx, inbox, req.ip, fields, verified);
-  return { ...presentWidgetContact(session.contact), widget_auth_token: tokenOf(ctx, session) };
+  return { ...presentWidgetContact(session), widget_auth_token: tokenOf(ctx, session) };
 }
 
 export async function deleteContactAttributes(ctx: AppContext, req: WidgetRequest, keys: string[]) {
@@ -262,7 +262,7 @@ export async function deleteContactAttributes(ctx: AppContext, req: WidgetReques
   await enforce(ctx, `widget:contact-updates:${req.ip}`, LIMITS.contactUpdatesPerIp);
   const customAttributes = Object.fromEntries(Object.entries(session.contact.customAttributes).filter(([key]) => !keys.includes(key)));
   const contact = await ctx.transaction((tx) => contacts.replaceCustomAttributesFromChannel(ctx, tx, session.inbox.accountId, session.contact.id, customAttributes));
-  return presentWidgetContact(contact);
+  return presentWidgetContact({ ...session, contact });
 }
 
 // ——— conversations ———
@@ -275,13 +275,13 @@ async function currentConversation(db: Executor, session: Session): Promise<Conv
 
 async function publicMessages(db: Executor, session: Session, conversation: ConversationRow, cursor: { before?: number | undefined } = {}) {
   const rows = await messages.listMessageRows(db, conversation.id, cursor, 20, { includePrivate: false, includeActivity: false });
-  return (await messages.presentMessages(db, conversation, session.contactInbox.sourceId, rows)).map(presentPublicMessage);
+  return (await messages.presentMessages(db, conversation, session.contactInbox.sourceId, rows)).map((m) => presentWidgetMessage(session, presentPublicMessage(m)));
 }
 
 export async function getCurrentConversation(ctx: AppContext, req: WidgetRequest) {
   const session = await requireSession(ctx, req);
   const conversation = await currentConversation(ctx.db, session);
-  return conversation ? presentWidgetConversation(conversation, session.contact, await publicMessages(ctx.db, session, conversation)) : null;
+  return conversation ? presentWidgetConversation(conversation, session, await publicMessages(ctx.db, session, conversation)) : null;
 }
 
 /** Runs `fn` on the current conversation, locked (404 when the visitor has none). */
@@ -307,7 +307,7 @@ async function writeMessage(ctx: AppContext, tx: Executor, session: Session, con
     attachments: input.attachments,
     known: { contactInbox: session.contactInbox, sender: presentContactSender(session.contact) },
   });
-  return { ...presentPublicMessage(posted.json), ...(input.echoId ? { echo_id: input.echoId } : {}) };
+  return { ...presentWidgetMessage(session, presentPublicMessage(posted.json)), ...(input.echoId ? { echo_id: input.echoId } : {}) };
 }
 
 /**
@@ -336,7 +336,7 @@ export async function createConversation(
     return opened;
   });
   return {
-    ...presentWidgetConversation(conversation, session.contact, await publicMessages(ctx.db, session, conversation)),
+    ...presentWidgetConversation(conversation, session, await publicMessages(ctx.db, session, conversation)),
     ...(authToken ? { widget_auth_token: authToken } : {}),
   };
 }
@@ -359,7 +359,7 @@ export async function resolve(ctx: AppContext, req: WidgetRequest) {
   const conversation = await withCurrent(ctx, session, (tx, current) =>
     conversations.resolveByContact(ctx, tx, current, session.contact.name || session.contact.email || String(session.contact.id)),
   );
-  return presentWidgetConversation(conversation, session.contact, await publicMessages(ctx.db, session, conversation));
+  return presentWidgetConversation(conversation, session, await publicMessages(ctx.db, session, conversation));
 }
 
 export async function transcript(ctx: AppContext, req: WidgetRequest, email: string | undefined) {
