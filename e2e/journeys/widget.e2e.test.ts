@@ -208,6 +208,15 @@ test('a visitor chats with the team through the widget on another site', async (
     await visible(frame.getByText('Perfeito, obrigada!'));
   });
 
+  await journey.step('the visitor sees when the agent has read, and the agent when the visitor has', visitor, async () => {
+    expect(await frame.getByText('Lida').count()).toBe(0);
+    await apiRequest('POST', `/api/v1/accounts/${accountId}/conversations/${conversationId}/update_last_seen`, { token: owner.access_token });
+    await visible(frame.locator('.row.mine').last().getByText('Lida'));
+    await journey.shot(visitor, 'read status');
+    const seen = await apiRequest<{ contact_last_seen_at: number | null }>('GET', `/api/v1/accounts/${accountId}/conversations/${conversationId}`, { token: owner.access_token });
+    expect(seen.contact_last_seen_at).toEqual(expect.any(Number));
+  });
+
   await journey.step('setUser with a wrong hash is refused', visitor, async () => {
     await visitor.evaluate(() =>
       (window as unknown as { $chatwoot: { setUser: (id: string, user: object) => void } }).$chatwoot.setUser('cliente-4521', { identifier_hash: 'f'.repeat(64), name: 'Impostor' }),
