@@ -264,6 +264,22 @@ test('a visitor chats with the team through the widget on another site', async (
     expect(survey?.content_attributes).toMatchObject({ submitted_values: { csat_survey_response: { rating: 5, feedback_message: 'Atendimento rápido!' } } });
   });
 
+  await journey.step('the survey link (as in an emailed transcript) opens the public survey page', visitor, async () => {
+    const { uuid } = await apiRequest<{ uuid: string }>('GET', `/api/v1/accounts/${accountId}/conversations/${conversationId}`, { token: owner.access_token });
+    const page = await journey.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`/survey/responses/${uuid}`);
+    await visible(page.getByText('Obrigado pela avaliação!'));
+    await page.getByRole('link', { name: 'Mudar avaliação' }).click();
+    await page.getByRole('img', { name: 'Nota 4 de 5' }).click();
+    await page.getByRole('textbox').fill('Mudei de ideia: bom, mas demorou.');
+    await journey.shot(page, 'public survey page');
+    await page.getByRole('button', { name: 'Enviar avaliação' }).click();
+    await visible(page.getByText('Obrigado pela avaliação!'));
+    const survey = await apiRequest<{ csat_survey_response: unknown }>('GET', `/public/api/v1/csat_survey/${uuid}`);
+    expect(survey.csat_survey_response).toEqual({ rating: 4, feedback_message: 'Mudei de ideia: bom, mas demorou.' });
+    await page.close();
+  });
+
   await journey.step('the conversation is still there after a reload', visitor, async () => {
     await visitor.reload();
     await waitForEvent(visitor, 'chatwoot:ready');
