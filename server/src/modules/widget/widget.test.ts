@@ -338,6 +338,13 @@ describe('widget API (website inboxes)', () => {
     expect(echo).toBeDefined();
     expectNoSecrets(JSON.stringify(contactPayload(echo!)));
 
+    // Blind, the session fills in only what Paula's contact lacks: it neither replaces nor erases her details.
+    expect((await s.call('PATCH', '/contact', { token, payload: { name: 'Outra Pessoa', phone_number: '+5511900000000', custom_attributes: { plano: 'bronze', origem: 'site' } } })).statusCode).toBe(200);
+    expect((await s.call('PATCH', '/contact', { token, payload: { name: 'Só o nome' } })).statusCode).toBe(200);
+    expect((await s.call('POST', '/contact/destroy_custom_attributes', { token, payload: { custom_attributes: ['plano'] } })).json()).toEqual({ ...hidden, id: paulaId });
+    const paulaNow = (await t.request({ method: 'GET', url: `/api/v1/accounts/${s.account.id}/contacts/${paulaId}`, token: s.account.agent.token })).json();
+    expect(paulaNow.payload ?? paulaNow).toMatchObject({ name: 'Paula Privada', email: 'paula@example.test', phone_number: '+5521987654321', custom_attributes: { plano: 'ouro', origem: 'site' } });
+
     // setUser with Maria's identifier and no valid hash: a session of Maria's contact, but blind, and without her conversations.
     for (const payload of [{ identifier: 'maria-1' }, { identifier: 'maria-1', identifier_hash: 'f'.repeat(64) }, { identifier: 'outra-pessoa', email: 'maria@example.test' }]) {
       const unverified = await s.call('PATCH', '/contact/set_user', { payload });
