@@ -208,6 +208,15 @@ test('a visitor chats with the team through the widget on another site', async (
     await visible(frame.getByText('Perfeito, obrigada!'));
   });
 
+  await journey.step('the visitor sees when the agent has read, and the agent when the visitor has', visitor, async () => {
+    expect(await frame.getByText('Lida').count()).toBe(0);
+    await apiRequest('POST', `/api/v1/accounts/${accountId}/conversations/${conversationId}/update_last_seen`, { token: owner.access_token });
+    await visible(frame.locator('.row.mine').last().getByText('Lida'));
+    await journey.shot(visitor, 'read status');
+    const seen = await apiRequest<{ contact_last_seen_at: number | null }>('GET', `/api/v1/accounts/${accountId}/conversations/${conversationId}`, { token: owner.access_token });
+    expect(seen.contact_last_seen_at).toEqual(expect.any(Number));
+  });
+
   await journey.step('setUser with a wrong hash is refused', visitor, async () => {
     await visitor.evaluate(() =>
       (window as unknown as { $chatwoot: { setUser: (id: string, user: object) => void } }).$chatwoot.setUser('cliente-4521', { identifier_hash: 'f'.repeat(64), name: 'Impostor' }),
@@ -253,6 +262,22 @@ test('a visitor chats with the team through the widget on another site', async (
     const history = await apiRequest<{ payload: Message[] }>('GET', `/api/v1/accounts/${accountId}/conversations/${conversationId}/messages`, { token: owner.access_token });
     const survey = history.payload.find((m) => m.content_type === 'input_csat');
     expect(survey?.content_attributes).toMatchObject({ submitted_values: { csat_survey_response: { rating: 5, feedback_message: 'Atendimento rápido!' } } });
+  });
+
+  await journey.step('the survey link (as in an emailed transcript) opens the public survey page', visitor, async () => {
+    const { uuid } = await apiRequest<{ uuid: string }>('GET', `/api/v1/accounts/${accountId}/conversations/${conversationId}`, { token: owner.access_token });
+    const page = await journey.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`/survey/responses/${uuid}`);
+    await visible(page.getByText('Obrigado pela avaliação!'));
+    await page.getByRole('link', { name: 'Mudar avaliação' }).click();
+    await page.getByRole('img', { name: 'Nota 4 de 5' }).click();
+    await page.getByRole('textbox').fill('Mudei de ideia: bom, mas demorou.');
+    await journey.shot(page, 'public survey page');
+    await page.getByRole('button', { name: 'Enviar avaliação' }).click();
+    await visible(page.getByText('Obrigado pela avaliação!'));
+    const survey = await apiRequest<{ csat_survey_response: unknown }>('GET', `/public/api/v1/csat_survey/${uuid}`);
+    expect(survey.csat_survey_response).toEqual({ rating: 4, feedback_message: 'Mudei de ideia: bom, mas demorou.' });
+    await page.close();
   });
 
   await journey.step('the conversation is still there after a reload', visitor, async () => {

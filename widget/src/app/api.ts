@@ -13,7 +13,8 @@ export type Message = {
   echo_id?: string;
 };
 export type Conversation = { id: number; status: string; agent_last_seen_at: number | null; messages: Message[]; contact: { email: string | null } };
-export type Contact = { id: number; name: string; email: string | null; phone_number: string | null; pubsub_token?: string };
+/** `details_hidden`: the session joined a known contact without proof and sees none of its details. */
+export type Contact = { id: number; name: string; email: string | null; phone_number: string | null; details_hidden?: boolean; pubsub_token?: string };
 export type Agent = { id: number; name: string; avatar_url: string };
 export type Config = {
   website_channel_config: {

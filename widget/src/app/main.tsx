@@ -215,6 +215,11 @@ function App() {
           if (who?.type !== 'contact') setAgentTyping(e.event === 'conversation.typing_on');
         } else if (e.event === 'conversation.status_changed' && current && data.id === current.id) {
           setConversation({ ...current, status: String(data.status) });
+        } else if (e.event === 'conversation.read' && current && data.id === current.id && typeof data.agent_last_seen_at === 'number') {
+          // An agent read the conversation: the visitor's messages show as read.
+          const fresh = { ...current, agent_last_seen_at: data.agent_last_seen_at };
+          conversationRef.current = fresh;
+          setConversation(fresh);
         }
       },
       (up) => {
@@ -489,8 +494,20 @@ function Chat({ config, t, open, contact, conversation, messages, agentTyping, s
 
   useEffect(() => {
     listRef.current?.scrollTo(0, listRef.current.scrollHeight);
-    if (open && hasConversation) void api.seen().catch(() => undefined);
-  }, [messages.length, agentTyping, open, hasConversation]);
+  }, [messages.length, agentTyping]);
+
+  // The visitor has read what is on screen: when the chat is open and the page visible, again at
+  // each new agent message and whenever the page comes back into view.
+  const lastAgentMessage = messages.filter(isAgent).at(-1)?.id;
+  useEffect(() => {
+    if (!open || !hasConversation) return;
+    const markSeen = () => {
+      if (document.visibilityState === 'visible') void api.seen().catch(() => undefined);
+    };
+    markSeen();
+    document.addEventListener('visibilitychange', markSeen);
+    return () => document.removeEventListener('visibilitychange', markSeen);
+  }, [open, hasConversation, lastAgentMessage]);
 
   const stopTyping = () => {
     if (typingRef.current === undefined) return;
@@ -532,7 +549,7 @@ function Chat({ config, t, open, contact, conversation, messages, agentTyping, s
 
   const resolved = conversation?.status === 'resolved';
   const wroteSomething = messages.some((m) => m.message_type === 0);
-  const askEmail = c.enable_email_collect && wroteSomething && contact !== null && !contact.email;
+  const askEmail = c.enable_email_collect && wroteSomething && contact !== null && !contact.email && !contact.details_hidden;
   const lastMine = [...messages].reverse().find((m) => m.message_type === 0 && m.id > 0);
 
   return (

@@ -24,3 +24,22 @@ export function contactStatusEvent(conversation: ConversationRow, pubsubToken: s
     liveOnly: true,
   };
 }
+
+/**
+ * What the contact's widget hears when an agent reads the conversation: only when (the widget
+ * shows its messages as read), never who read it or anything else of the conversation.
+ */
+export function contactReadEvent(conversation: ConversationRow, pubsubToken: string | null): DomainEvent | undefined {
+  if (!pubsubToken) return undefined;
+  return {
+    name: 'conversation.read',
+    accountId: conversation.accountId,
+    payload: {
+      id: conversation.displayId,
+      inbox_id: conversation.inboxId,
+      agent_last_seen_at: conversation.agentLastSeenAt ? Math.floor(conversation.agentLastSeenAt.getTime() / 1000) : null,
+    },
+    realtime: { agents: false, contactPubsubToken: pubsubToken },
+    liveOnly: true,
+  };
+}

@@ -48,6 +48,12 @@ export async function findByDisplayId(db: Executor, accountId: number, displayId
   return row;
 }
 
+export async function findByUuid(db: Executor, uuid: string, lock = false) {
+  const query = db.select().from(conversations).where(eq(conversations.uuid, uuid));
+  const [row] = lock ? await query.for('update') : await query;
+  return row;
+}
+
 export async function findById(db: Executor, id: number, lock = false) {
   const query = db.select().from(conversations).where(eq(conversations.id, id));
   const [row] = lock ? await query.for('update') : await query;

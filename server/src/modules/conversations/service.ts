@@ -9,7 +9,7 @@ import { canAccessInbox, inboxAccess, type InboxAccess } from '../inboxes/access
 import { type ActivityTexts, labelList } from './activity-texts';
 import { recordActivity, textsFor } from './activity';
 import { type FilterCondition, filterCondition } from './filter-sql';
-import { contactStatusEvent, conversationEvent } from './events';
+import { contactReadEvent, contactStatusEvent, conversationEvent } from './events';
 import type { Member } from './member';
 import { presentAssignee, presentConversation, presentTeam, presentUserSender, PRIORITY_NAMES } from './presenter';
 import * as repository from './repository';
@@ -131,11 +131,12 @@ async function recordChangeEvents(
     const extra = extras?.[name];
     await ctx.outbox.record(tx, conversationEvent(name, conversation, extra ? { ...json, ...extra } : json));
   }
-  if (events.includes('conversation.status_changed')) {
-    const contactInbox = conversation.contactInboxId === null ? undefined : related.contactInboxes.get(conversation.contactInboxId);
-    const contactEvent = contactStatusEvent(conversation, contactInbox?.pubsubToken ?? null);
-    if (contactEvent) await ctx.outbox.record(tx, contactEvent);
-  }
+  const contactInbox = conversation.contactInboxId === null ? undefined : related.contactInboxes.get(conversation.contactInboxId);
+  const contactEvents = [
+    events.includes('conversation.status_changed') ? contactStatusEvent(conversation, contactInbox?.pubsubToken ?? null) : undefined,
+    events.includes('conversation.read') ? contactReadEvent(conversation, contactInbox?.pubsubToken ?? null) : undefined,
+  ];
+  for (const contactEvent of contactEvents) if (contactEvent) await ctx.outbox.record(tx, contactEvent);
   return json;
 }
 
@@ -143,6 +144,8 @@ async function recordChangeEvents(
 
 /** The conversation row by id or by display id (system use: no access check). */
 export const findRowById = (db: Executor, conversationId: number) => repository.findById(db, conversationId);
+/** The conversation with this public uuid (the CSAT survey page's link), locked when asked; system use. */
+export const findRowByUuid = (db: Executor, uuid: string, lock = false) => repository.findByUuid(db, uuid, lock);
 export const findRowByDisplayId = (db: Executor, accountId: number, displayId: number) => repository.findByDisplayId(db, accountId, displayId);
 
 /** The conversation by id, locked until the caller's transaction ends (system use: no access check). */

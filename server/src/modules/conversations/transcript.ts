@@ -24,7 +24,7 @@ export async function emailTranscript(ctx: AppContext, conversation: Conversatio
   const timeZone = 'America/Sao_Paulo';
   const format = new Intl.DateTimeFormat(mailLocale(account?.locale) === 'pt_BR' ? 'pt-BR' : 'en-US', { dateStyle: 'short', timeStyle: 'short', timeZone });
   const contactInbox = await contactInboxOf(ctx.db, conversation);
-  const lines: { when: string; who: string; text: string }[] = [];
+  const lines: { when: string; who: string; text: string; link?: string | undefined }[] = [];
   let after: number | undefined;
   for (;;) {
     const rows = await messages.listMessageRows(ctx.db, conversation.id, { after: after ?? 0 }, BATCH, { includePrivate: false, includeActivity: false });
@@ -33,7 +33,9 @@ export async function emailTranscript(ctx: AppContext, conversation: Conversatio
       const sender = message.sender as { name?: string } | null;
       const who = sender?.name ?? (message.message_type === 0 ? t.contact : t.agent);
       const text = message.content ?? (message.attachments.length > 0 ? t.attachment : '');
-      lines.push({ when: format.format(new Date(message.created_at * 1000)), who, text });
+      // A CSAT survey can be answered from the mail too: its public page.
+      const link = message.content_type === 'input_csat' ? `${ctx.config.frontendUrl}/survey/responses/${conversation.uuid}` : undefined;
+      lines.push({ when: format.format(new Date(message.created_at * 1000)), who, text, link });
     }
     after = rows.at(-1)!.id;
     if (rows.length < BATCH) break;
@@ -43,11 +45,11 @@ export async function emailTranscript(ctx: AppContext, conversation: Conversatio
     ctx.mailer.queue(tx, {
       to: email,
       subject,
-      text: lines.map((l) => `[${l.when}] ${l.who}: ${l.text}`).join('\n') + '\n',
+      text: lines.map((l) => `[${l.when}] ${l.who}: ${l.text}${l.link ? ` ${l.link}` : ''}`).join('\n') + '\n',
       html:
         `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5"><h2>${escapeHtml(subject)}</h2>` +
         lines
-          .map((l) => `<p><span style="color:#6b7280">${escapeHtml(l.when)}</span> <strong>${escapeHtml(l.who)}</strong><br>${escapeHtml(l.text).replace(/\n/g, '<br>')}</p>`)
+          .map((l) => `<p><span style="color:#6b7280">${escapeHtml(l.when)}</span> <strong>${escapeHtml(l.who)}</strong><br>${escapeHtml(l.text).replace(/\n/g, '<br>')}${l.link ? `<br><a href="${escapeHtml(l.link)}">${escapeHtml(l.link)}</a>` : ''}</p>`)
           .join('') +
         '</body></html>',
       accountId: conversation.accountId,

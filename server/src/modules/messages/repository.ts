@@ -72,6 +72,18 @@ export async function findLastNonActivity(db: Executor, conversationId: number) 
   return row;
 }
 
+/** The conversation's latest public message of a content type (e.g. its CSAT survey), locked when asked. */
+export async function findLatestOfContentType(db: Executor, conversationId: number, contentType: string, lock = false) {
+  const query = db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.conversationId, conversationId), eq(messages.contentType, contentType), eq(messages.private, false)))
+    .orderBy(desc(messages.id))
+    .limit(1);
+  const [row] = lock ? await query.for('update') : await query;
+  return row;
+}
+
 export async function listAttachments(db: Executor, messageIds: number[]): Promise<AttachmentRow[]> {
   if (messageIds.length === 0) return [];
   return db.select().from(attachments).where(inArray(attachments.messageId, messageIds)).orderBy(asc(attachments.id));

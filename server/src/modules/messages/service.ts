@@ -14,6 +14,7 @@ export const findBySourceId = repository.findBySourceId;
 export const updateMessage = repository.updateMessage;
 export const listMessageRows = repository.listMessages;
 export const findLastNonActivity = repository.findLastNonActivity;
+export const findLatestOfContentType = repository.findLatestOfContentType;
 export const listAttachments = repository.listAttachments;
 
 /** How attachments are shown; the attachments module provides the real one (signed URLs). */

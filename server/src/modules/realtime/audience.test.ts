@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DomainEvent } from '../../platform/outbox/types';
-import { ACCESS_TTL_MS, AccessCache, type AgentAccess, hiddenFromContacts, typingUserId } from './audience';
+import { ACCESS_TTL_MS, AccessCache, type AgentAccess, contactPayload, hiddenFromContacts, typingUserId } from './audience';
 
 describe('inbox access cache', () => {
   function rig() {
@@ -82,6 +82,22 @@ describe('what contacts never see', () => {
     expect(hiddenFromContacts(event('message.created', { message_type: 0 }, { private: true }))).toBe(true);
     expect(hiddenFromContacts(event('conversation.typing_on', { is_private: true }))).toBe(true);
     expect(hiddenFromContacts(event('conversation.status_changed', { status: 'resolved' }))).toBe(false);
+  });
+
+  it('sends contacts messages in their public shape, a contact sender by id only', () => {
+    const base = { id: 9, content: 'oi', message_type: 0, content_type: 'text', content_attributes: {}, created_at: 1, conversation_id: 4, status: 'sent', attachments: [], reactions: [] };
+    const fromContact = event('message.created', {
+      ...base,
+      private: false,
+      conversation: { assignee_id: 3, unread_count: 2 },
+      sender: { id: 5, type: 'contact', name: 'Ana', email: 'ana@example.test', phone_number: '+5511999999999', custom_attributes: { cpf: '1' } },
+    });
+    expect(contactPayload(fromContact)).toEqual({ ...base, sender: { id: 5, type: 'contact' } });
+    const fromAgent = event('message.created', { ...base, message_type: 1, sender: { id: 3, type: 'user', name: 'Bia Souza', available_name: 'Bia', thumbnail: 'https://x/a.png', email: 'bia@x' } });
+    expect(contactPayload(fromAgent).sender).toEqual({ id: 3, name: 'Bia', thumbnail: 'https://x/a.png', type: 'user' });
+    expect(contactPayload(event('message.created', { ...base, message_type: 3, sender: null })).sender).toBeNull();
+    const status = event('conversation.status_changed', { id: 4, status: 'resolved' });
+    expect(contactPayload(status)).toBe(status.payload);
   });
 
   it('knows the agent who types, to leave them out', () => {

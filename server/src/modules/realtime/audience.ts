@@ -16,6 +16,36 @@ export function hiddenFromContacts(event: DomainEvent): boolean {
   return event.name.startsWith('message.') && (payload.message_type === 2 || payload.message_type === 'activity');
 }
 
+/**
+ * What a contact's socket receives of an event. Messages go out in their public shape (as the
+ * widget and client APIs answer them), and a contact who wrote is named by id only: the session
+ * may have joined a known contact without proving it is them (widget, unverified), and must not
+ * learn that contact's name, email, phone or attributes from the echo of its own message.
+ */
+export function contactPayload(event: DomainEvent): Record<string, unknown> {
+  if (!event.name.startsWith('message.')) return event.payload;
+  const m = event.payload;
+  const sender = m.sender as { id?: unknown; name?: unknown; available_name?: unknown; thumbnail?: unknown; type?: unknown } | null | undefined;
+  const shownSender = !sender
+    ? null
+    : sender.type === 'contact'
+      ? { id: sender.id, type: 'contact' }
+      : { id: sender.id, name: sender.available_name ?? sender.name, thumbnail: sender.thumbnail ?? '', type: sender.type };
+  return {
+    id: m.id,
+    content: m.content,
+    message_type: m.message_type,
+    content_type: m.content_type,
+    content_attributes: m.content_attributes,
+    created_at: m.created_at,
+    conversation_id: m.conversation_id,
+    status: m.status,
+    attachments: m.attachments,
+    reactions: m.reactions,
+    sender: shownSender,
+  };
+}
+
 /** Typing indicators are not echoed to the agent who types (as Chatwoot). */
 export function typingUserId(event: DomainEvent): number | undefined {
   if (!event.name.startsWith('conversation.typing_')) return undefined;

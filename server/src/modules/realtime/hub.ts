@@ -12,7 +12,7 @@ import {
   welcomeFrame,
 } from '../../platform/realtime/action-cable';
 import { canAccessInbox } from '../inboxes/access';
-import { AccessCache, hiddenFromContacts, typingUserId } from './audience';
+import { AccessCache, contactPayload, hiddenFromContacts, typingUserId } from './audience';
 import { isAvailability, PRESENCE_REFRESH_MS, presencePayload, type PresenceMember, type PresenceStore } from './presence';
 import { loadAgentAccess, resolveSubscriber, type Subscriber } from './room-channel';
 
@@ -313,8 +313,10 @@ export class RealtimeHub {
 
     const token = audience.contactPubsubToken;
     if (token && !hiddenFromContacts(event)) {
+      let contactJson: string | undefined;
       for (const subscription of room.contacts.get(token) ?? []) {
-        if (subscription.confirmed) this.send(subscription.connection, messageFrame(subscription.identifierJson, message()));
+        contactJson ??= JSON.stringify({ event: event.name, data: contactPayload(event) });
+        if (subscription.confirmed) this.send(subscription.connection, messageFrame(subscription.identifierJson, contactJson));
       }
     }
   }

@@ -1,5 +1,6 @@
 import type { Module } from '../module';
 import * as inboxes from '../inboxes/service';
+import { csatSurveyRoutes } from './csat-routes';
 import { widgetPageRoutes } from './pages';
 import { widgetApiRoutes } from './routes';
 import { sendCsatSurvey } from './service';
@@ -9,6 +10,7 @@ export const widgetModule: Module = {
   routes: (app, ctx) => {
     widgetApiRoutes(app, ctx);
     widgetPageRoutes(app, ctx);
+    csatSurveyRoutes(app, ctx);
   },
   handlers: (ctx) => [
     {

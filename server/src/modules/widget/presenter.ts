@@ -25,8 +25,26 @@ export function openNow(inbox: InboxRow, now = new Date()): boolean {
   return minutes >= opens && minutes < closes;
 }
 
+type SessionView = { contact: ContactRow; contactInbox: { pubsubToken: string; hmacVerified: boolean; createdAt: Date } };
+
+/**
+ * Whether the session may see its contact's details. A session sees the contact it made itself; a
+ * session that joined a contact the account already knew (an email, phone or identifier of theirs
+ * given without a valid `identifier_hash`) sees nothing of that contact's details — anyone can type
+ * someone else's email. The contact and its contact inbox of a new visitor are made in one
+ * transaction (the same `now()`); a contact older than the session was someone else's first.
+ */
+export function seesContactDetails(session: SessionView): boolean {
+  return session.contactInbox.hmacVerified || session.contact.createdAt.getTime() >= session.contactInbox.createdAt.getTime();
+}
+
 /** The visitor as the widget sees themselves (no session secrets: the pubsub token is in the config). */
-export function presentWidgetContact(contact: ContactRow) {
+export function presentWidgetContact(session: SessionView) {
+  const contact = session.contact;
+  if (!seesContactDetails(session)) {
+    // `details_hidden`: the contact has details the session may not see (the widget does not ask again for an email).
+    return { id: contact.id, name: '', email: null, phone_number: null, identifier: null, avatar_url: '', custom_attributes: {}, details_hidden: true };
+  }
   return {
     id: contact.id,
     name: contact.name,
@@ -35,10 +53,17 @@ export function presentWidgetContact(contact: ContactRow) {
     identifier: contact.identifier,
     avatar_url: contact.avatarUrl ?? '',
     custom_attributes: contact.customAttributes,
+    details_hidden: false,
   };
 }
 
-type Session = { contact: ContactRow; contactInbox: { pubsubToken: string; hmacVerified: boolean } };
+/** A message as the session sees it: the contact's own name and picture only when it may see them. */
+export function presentWidgetMessage(session: SessionView, message: PublicMessageJson): PublicMessageJson {
+  if (message.sender?.type !== 'contact' || seesContactDetails(session)) return message;
+  return { ...message, sender: { id: message.sender.id, name: '', thumbnail: '', type: 'contact' } };
+}
+
+type Session = SessionView;
 
 /** Everything the widget needs to draw itself (Chatwoot's `website_channel_config` and more). */
 export function presentWidgetConfig(ctx: Pick<AppContext, 'config'>, inbox: InboxRow, online: MemberRow[], session: Session | undefined) {
@@ -69,13 +94,14 @@ export function presentWidgetConfig(ctx: Pick<AppContext, 'config'>, inbox: Inbo
       is_open: openNow(inbox),
     },
     available_agents: online.map((m) => ({ id: m.user.id, name: m.user.displayName || m.user.name, avatar_url: m.user.avatarUrl ?? '', availability_status: 'online' })),
-    contact: session ? { ...presentWidgetContact(session.contact), pubsub_token: session.contactInbox.pubsubToken, hmac_verified: session.contactInbox.hmacVerified } : null,
+    contact: session ? { ...presentWidgetContact(session), pubsub_token: session.contactInbox.pubsubToken, hmac_verified: session.contactInbox.hmacVerified } : null,
     global_config: { base_url: ctx.config.frontendUrl },
   };
 }
 
 /** The visitor's conversation with its latest public messages. */
-export function presentWidgetConversation(conversation: ConversationRow, contact: ContactRow, messages: PublicMessageJson[]) {
+export function presentWidgetConversation(conversation: ConversationRow, session: SessionView, messages: PublicMessageJson[]) {
+  const contact = presentWidgetContact(session);
   return {
     id: conversation.displayId,
     uuid: conversation.uuid,
@@ -86,6 +112,6 @@ export function presentWidgetConversation(conversation: ConversationRow, contact
     created_at: unixSeconds(conversation.createdAt),
     custom_attributes: conversation.customAttributes,
     messages,
-    contact: { id: contact.id, name: contact.name, email: contact.email, phone_number: contact.phoneNumber },
+    contact: { id: contact.id, name: contact.name, email: contact.email, phone_number: contact.phone_number, details_hidden: contact.details_hidden },
   };
 }

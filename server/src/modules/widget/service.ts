@@ -15,7 +15,7 @@ import { emailTranscript } from '../conversations/transcript';
 import * as inboxes from '../inboxes/service';
 import { postMessage } from '../messages/post-message';
 import * as messages from '../messages/service';
-import { presentWidgetConfig, presentWidgetContact, presentWidgetConversation } from './presenter';
+import { presentWidgetConfig, presentWidgetContact, presentWidgetConversation, presentWidgetMessage, seesContactDetails } from './presenter';
 import { signWidgetToken, verifyWidgetToken } from './token';
 
 /** Per client address or session: [hits, window in seconds]. */
@@ -157,7 +157,7 @@ export async function listInboxAgents(ctx: AppContext, req: WidgetRequest) {
 
 export async function getContact(ctx: AppContext, req: WidgetRequest) {
   const session = await requireSession(ctx, req);
-  return presentWidgetContact(session.contact);
+  return presentWidgetContact(session);
 }
 
 export type WidgetContactInput = {
@@ -206,13 +206,33 @@ async function updateSessionContact(ctx: AppContext, session: Session, input: Co
 const anonymous = (contact: contacts.ContactRow) => contact.email === null && contact.phoneNumber === null && contact.identifier === null;
 
 /**
+ * What a session that may not see its contact's details (see `seesContactDetails`) may still
+ * change: it fills in what the contact lacks, and never replaces or clears what someone else gave.
+ */
+function fillOnly(contact: contacts.ContactRow, input: ContactInput): ContactInput {
+  const empty = (value: string | null) => value === null || value === '';
+  const custom = input.customAttributes && Object.fromEntries(Object.entries(input.customAttributes).filter(([key]) => !(key in contact.customAttributes)));
+  return {
+    name: empty(contact.name) ? input.name : undefined,
+    email: empty(contact.email) && input.email ? input.email : undefined,
+    phoneNumber: empty(contact.phoneNumber) && input.phoneNumber ? input.phoneNumber : undefined,
+    avatarUrl: empty(contact.avatarUrl) && input.avatarUrl ? input.avatarUrl : undefined,
+    identifier: empty(contact.identifier) ? input.identifier : undefined,
+    customAttributes: custom && Object.keys(custom).length > 0 ? custom : undefined,
+  };
+}
+
+/** The change a session may make to its contact. */
+const allowedChange = (session: Session, input: ContactInput, verifiedNow = false) => (verifiedNow || seesContactDetails(session) ? input : fillOnly(session.contact, input));
+
+/**
  * The visitor gives their details. When an anonymous visitor gives the email or phone of a contact
  * the account already knows (and who is not a signed-in user of the site, which needs set_user),
  * the visitor's contact is merged into that one, as Chatwoot does: agents see one person.
  */
 async function updateVisitor(ctx: AppContext, session: Session, input: ContactInput): Promise<Session> {
   try {
-    return await updateSessionContact(ctx, session, input, false);
+    return await updateSessionContact(ctx, session, allowedChange(session, input), false);
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'validation_failed' || !anonymous(session.contact)) throw error;
     const owner = await contacts.findContactByIdentity(ctx.db, session.inbox.accountId, { email: input.email, phoneNumber: input.phoneNumber });
@@ -230,7 +250,7 @@ export async function updateContact(ctx: AppContext, req: WidgetRequest, input: 
   await enforce(ctx, `widget:contact-updates:${req.ip}`, LIMITS.contactUpdatesPerIp);
   const { session, authToken } = await sessionOrNew(ctx, req);
   const updated = await updateVisitor(ctx, { ...session, inbox }, contactInput(input));
-  return { ...presentWidgetContact(updated.contact), ...(authToken ? { widget_auth_token: authToken } : {}) };
+  return { ...presentWidgetContact(updated), ...(authToken ? { widget_auth_token: authToken } : {}) };
 }
 
 /**
@@ -246,23 +266,25 @@ export async function setUser(ctx: AppContext, req: WidgetRequest, input: Widget
   const fields = contactInput(input);
   if (current && (current.contact.identifier === input.identifier || current.contact.identifier === null)) {
     try {
-      const updated = await updateSessionContact(ctx, current, fields, verified);
-      return presentWidgetContact(updated.contact);
+      const updated = await updateSessionContact(ctx, current, allowedChange(current, fields, verified), verified);
+      return presentWidgetContact(updated);
     } catch (error) {
       // The identity belongs to another contact of the account: that user gets their own session below.
       if (!(error instanceof AppError) || error.code !== 'validation_failed') throw error;
     }
   }
   const session = await newSession(ctx, inbox, req.ip, fields, verified);
-  return { ...presentWidgetContact(session.contact), widget_auth_token: tokenOf(ctx, session) };
+  return { ...presentWidgetContact(session), widget_auth_token: tokenOf(ctx, session) };
 }
 
 export async function deleteContactAttributes(ctx: AppContext, req: WidgetRequest, keys: string[]) {
   const session = await requireSession(ctx, req);
   await enforce(ctx, `widget:contact-updates:${req.ip}`, LIMITS.contactUpdatesPerIp);
+  // A session blind to its contact's details may not erase them either.
+  if (!seesContactDetails(session)) return presentWidgetContact(session);
   const customAttributes = Object.fromEntries(Object.entries(session.contact.customAttributes).filter(([key]) => !keys.includes(key)));
   const contact = await ctx.transaction((tx) => contacts.replaceCustomAttributesFromChannel(ctx, tx, session.inbox.accountId, session.contact.id, customAttributes));
-  return presentWidgetContact(contact);
+  return presentWidgetContact({ ...session, contact });
 }
 
 // ——— conversations ———
@@ -275,13 +297,13 @@ async function currentConversation(db: Executor, session: Session): Promise<Conv
 
 async function publicMessages(db: Executor, session: Session, conversation: ConversationRow, cursor: { before?: number | undefined } = {}) {
   const rows = await messages.listMessageRows(db, conversation.id, cursor, 20, { includePrivate: false, includeActivity: false });
-  return (await messages.presentMessages(db, conversation, session.contactInbox.sourceId, rows)).map(presentPublicMessage);
+  return (await messages.presentMessages(db, conversation, session.contactInbox.sourceId, rows)).map((m) => presentWidgetMessage(session, presentPublicMessage(m)));
 }
 
 export async function getCurrentConversation(ctx: AppContext, req: WidgetRequest) {
   const session = await requireSession(ctx, req);
   const conversation = await currentConversation(ctx.db, session);
-  return conversation ? presentWidgetConversation(conversation, session.contact, await publicMessages(ctx.db, session, conversation)) : null;
+  return conversation ? presentWidgetConversation(conversation, session, await publicMessages(ctx.db, session, conversation)) : null;
 }
 
 /** Runs `fn` on the current conversation, locked (404 when the visitor has none). */
@@ -307,7 +329,7 @@ async function writeMessage(ctx: AppContext, tx: Executor, session: Session, con
     attachments: input.attachments,
     known: { contactInbox: session.contactInbox, sender: presentContactSender(session.contact) },
   });
-  return { ...presentPublicMessage(posted.json), ...(input.echoId ? { echo_id: input.echoId } : {}) };
+  return { ...presentWidgetMessage(session, presentPublicMessage(posted.json)), ...(input.echoId ? { echo_id: input.echoId } : {}) };
 }
 
 /**
@@ -336,7 +358,7 @@ export async function createConversation(
     return opened;
   });
   return {
-    ...presentWidgetConversation(conversation, session.contact, await publicMessages(ctx.db, session, conversation)),
+    ...presentWidgetConversation(conversation, session, await publicMessages(ctx.db, session, conversation)),
     ...(authToken ? { widget_auth_token: authToken } : {}),
   };
 }
@@ -359,7 +381,7 @@ export async function resolve(ctx: AppContext, req: WidgetRequest) {
   const conversation = await withCurrent(ctx, session, (tx, current) =>
     conversations.resolveByContact(ctx, tx, current, session.contact.name || session.contact.email || String(session.contact.id)),
   );
-  return presentWidgetConversation(conversation, session.contact, await publicMessages(ctx.db, session, conversation));
+  return presentWidgetConversation(conversation, session, await publicMessages(ctx.db, session, conversation));
 }
 
 export async function transcript(ctx: AppContext, req: WidgetRequest, email: string | undefined) {
@@ -419,7 +441,7 @@ export async function postVisitorMessage(ctx: AppContext, req: WidgetRequest, in
 export type MessageUpdate = { email?: string | undefined; submittedValues?: unknown };
 
 /** Validates a CSAT answer: `{csat_survey_response: {rating 1–5, feedback_message?}}`. */
-function csatAnswer(values: unknown) {
+export function csatAnswer(values: unknown) {
   const answer = (values as { csat_survey_response?: { rating?: unknown; feedback_message?: unknown } } | null)?.csat_survey_response;
   const rating = answer?.rating;
   if (typeof rating !== 'number' || !Number.isInteger(rating) || rating < 1 || rating > 5) {
@@ -455,17 +477,29 @@ export async function answerMessage(ctx: AppContext, req: WidgetRequest, message
     } else {
       throw invalidField('message', 'takes no answer', 'invalid');
     }
-    const updated = await messages.updateMessage(tx, message.id, { contentAttributes });
-    const [shown] = await messages.presentMessages(tx, conversation, session.contactInbox.sourceId, [updated]);
-    await ctx.outbox.record(tx, {
-      name: 'message.updated',
-      accountId: conversation.accountId,
-      payload: shown!,
-      realtime: { inboxId: conversation.inboxId, contactPubsubToken: session.contactInbox.pubsubToken },
-    });
-    return shown!;
+    return saveAnswer(ctx, tx, conversation, message, contentAttributes, session.contactInbox);
   });
   return presentPublicMessage(json);
+}
+
+/** Keeps a contact's answer in the message and tells the inbox's agents and the contact's session. */
+export async function saveAnswer(
+  ctx: AppContext,
+  tx: Tx,
+  conversation: ConversationRow,
+  message: messages.MessageRow,
+  contentAttributes: Record<string, unknown>,
+  contactInbox: { sourceId: string; pubsubToken: string } | undefined,
+) {
+  const updated = await messages.updateMessage(tx, message.id, { contentAttributes });
+  const [shown] = await messages.presentMessages(tx, conversation, contactInbox?.sourceId ?? null, [updated]);
+  await ctx.outbox.record(tx, {
+    name: 'message.updated',
+    accountId: conversation.accountId,
+    payload: shown!,
+    realtime: { inboxId: conversation.inboxId, contactPubsubToken: contactInbox?.pubsubToken ?? null },
+  });
+  return shown!;
 }
 
 /** Finds one of the session's public, non-incoming messages in any of its conversations, locked. */

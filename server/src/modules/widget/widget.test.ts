@@ -9,6 +9,7 @@ import { clientAddress, expectError, mailsTo } from '../../../test/expect-api';
 import { startTestApp, type TestApp } from '../../../test/harness';
 import { waitFor } from '../../../test/wait';
 import { multipart } from '../../../test/multipart';
+import { contactPayload } from '../realtime/audience';
 import { openNow } from './presenter';
 import { signWidgetToken, verifyWidgetToken } from './token';
 
@@ -145,6 +146,35 @@ describe('widget API (website inboxes)', () => {
     expect(agentView.json().status).toBe('resolved');
   });
 
+  it('shows read status both ways: the widget hears when an agent read, the agents when the visitor did', async () => {
+    const s = await setup();
+    const v = await visitor(s);
+    const pubsubToken = (await s.call('GET', '/config', { token: v.token })).json().contact.pubsub_token as string;
+    expect((await s.call('GET', '/conversations', { token: v.token })).json().agent_last_seen_at).toBeNull();
+
+    live.length = 0;
+    expect((await s.agentApi('POST', `/conversations/${v.conversationId}/update_last_seen`)).statusCode).toBe(200);
+    const toContact = live.filter((e) => e.realtime?.contactPubsubToken === pubsubToken);
+    expect(toContact.map((e) => e.name)).toEqual(['conversation.read']);
+    // Only when: nothing about who read it or the rest of the conversation.
+    expect(toContact[0]!.payload).toEqual({ id: v.conversationId, inbox_id: s.inbox.id, agent_last_seen_at: expect.any(Number) });
+    expect(toContact[0]!.realtime).toMatchObject({ agents: false });
+    const readAt = toContact[0]!.payload.agent_last_seen_at as number;
+    expect((await s.call('GET', '/conversations', { token: v.token })).json().agent_last_seen_at).toBe(readAt);
+    // The agents' own copy is the full conversation, for them only.
+    expect(live.find((e) => e.name === 'conversation.read' && e.realtime?.contactPubsubToken !== pubsubToken)?.realtime?.contactPubsubToken ?? null).toBeNull();
+
+    live.length = 0;
+    expect((await s.call('POST', '/conversations/update_last_seen', { token: v.token })).json()).toEqual({ success: true });
+    const toAgents = live.find((e) => e.name === 'conversation.updated');
+    expect(toAgents?.payload).toMatchObject({ id: v.conversationId, contact_last_seen_at: expect.any(Number) });
+    expect(toAgents?.realtime?.contactPubsubToken ?? null).toBeNull();
+    expect((await s.agentApi('GET', `/conversations/${v.conversationId}`)).json().contact_last_seen_at).toEqual(expect.any(Number));
+    // Without a conversation there is nothing to mark.
+    const fresh = (await s.call('POST', '/config')).json().auth_token as string;
+    expectError(await s.call('POST', '/conversations/update_last_seen', { token: fresh }), 404);
+  });
+
   it('refuses missing, forged and other inboxes’ tokens (401) and never mixes visitors', async () => {
     const s = await setup();
     const other = await setup();
@@ -242,6 +272,94 @@ describe('widget API (website inboxes)', () => {
     expect(unverified.json().identifier).toBe('u-1');
     const looseView = await t.request({ method: 'GET', url: `/api/v1/accounts/${loose.account.id}/conversations/${w.conversationId}`, token: loose.account.admin.token });
     expect(looseView.json().meta.hmac_verified).toBe(false);
+  });
+
+  it('never shows a known contact’s details to a session that joined it without proof (email, phone or unverified identifier)', async () => {
+    const s = await setup();
+    const known = await t.request({
+      method: 'POST',
+      url: `/api/v1/accounts/${s.account.id}/contacts`,
+      token: s.account.agent.token,
+      payload: { name: 'Maria Segura', email: 'maria@example.test', phone_number: '+5511912345678', identifier: 'maria-1', custom_attributes: { cpf: '123.456.789-00' } },
+    });
+    expect(known.statusCode, known.body).toBe(200);
+    const mariaId = (known.json().payload?.contact?.id ?? known.json().payload?.id ?? known.json().id) as number;
+    // Maria's own, verified session, with a conversation of hers.
+    const hash = createHmac('sha256', s.hmacToken).update('maria-1').digest('hex');
+    const maria = (await s.call('PATCH', '/contact/set_user', { payload: { identifier: 'maria-1', identifier_hash: hash } })).json();
+    expect(maria).toMatchObject({ id: mariaId, email: 'maria@example.test', details_hidden: false });
+    await s.call('POST', '/messages', { token: maria.widget_auth_token, payload: { message: { content: 'segredo da Maria' } } });
+
+    const secrets: string[] = ['Maria Segura', 'maria@example.test', '5511912345678', '123.456.789-00', 'maria-1', 'segredo da Maria'];
+    const expectNoSecrets = (body: string) => {
+      for (const secret of secrets) expect(body).not.toContain(secret);
+    };
+    const hidden = { id: mariaId, name: '', email: null, phone_number: null, identifier: null, avatar_url: '', custom_attributes: {}, details_hidden: true };
+
+    // Paula is known by email and phone only (she never signed in on the site).
+    const paula = await t.request({
+      method: 'POST',
+      url: `/api/v1/accounts/${s.account.id}/contacts`,
+      token: s.account.agent.token,
+      payload: { name: 'Paula Privada', email: 'paula@example.test', phone_number: '+5521987654321', custom_attributes: { plano: 'ouro' } },
+    });
+    const paulaId = (paula.json().payload?.contact?.id ?? paula.json().payload?.id ?? paula.json().id) as number;
+    secrets.push('Paula Privada', 'paula@example.test', '5521987654321', 'ouro');
+
+    // An anonymous visitor types Maria's email: a signed-in user of the site is not merged by email (422, nothing shown).
+    const stranger = await s.call('POST', '/messages', { payload: { message: { content: 'oi, sou eu' } } });
+    const token = stranger.json().widget_auth_token as string;
+    const pubsubToken = (await s.call('GET', '/config', { token })).json().contact.pubsub_token as string;
+    const refused = await s.call('PATCH', '/contact', { token, payload: { email: 'maria@example.test' } });
+    expectError(refused, 422, 'email');
+    expectNoSecrets(refused.body);
+    // Paula's email: one person for the agents, nothing of Paula for the visitor.
+    const claimed = await s.call('PATCH', '/contact', { token, payload: { email: 'paula@example.test', name: 'Quem Sabe' } });
+    expect(claimed.json()).toEqual({ ...hidden, id: paulaId });
+    const agentView = await s.agentApi('GET', `/conversations/${stranger.json().conversation_id}`);
+    expect(agentView.json().meta.sender.id).toBe(paulaId);
+    live.length = 0;
+    const written = await s.call('POST', '/messages', { token, payload: { message: { content: 'me diga meu telefone' } } });
+    for (const res of [
+      written,
+      await s.call('GET', '/contact', { token }),
+      await s.call('GET', '/config', { token }),
+      await s.call('GET', '/conversations', { token }),
+      await s.call('GET', '/messages', { token }),
+      await s.call('POST', '/contact/destroy_custom_attributes', { token, payload: { custom_attributes: ['nada'] } }),
+      await s.call('POST', '/conversations', { token, payload: { message: { content: 'outra' } } }),
+    ]) {
+      expect(res.statusCode, res.body).toBe(200);
+      expectNoSecrets(res.body);
+    }
+    expect((await s.call('GET', '/config', { token })).json().contact).toMatchObject({ ...hidden, id: paulaId, pubsub_token: pubsubToken, hmac_verified: false });
+    // Live: what the visitor's socket gets of their own message names the contact by id only.
+    const echo = live.find((e) => e.name === 'message.created' && e.realtime?.contactPubsubToken === pubsubToken);
+    expect(echo).toBeDefined();
+    expectNoSecrets(JSON.stringify(contactPayload(echo!)));
+
+    // Blind, the session fills in only what Paula's contact lacks: it neither replaces nor erases her details.
+    expect((await s.call('PATCH', '/contact', { token, payload: { name: 'Outra Pessoa', phone_number: '+5511900000000', custom_attributes: { plano: 'bronze', origem: 'site' } } })).statusCode).toBe(200);
+    expect((await s.call('PATCH', '/contact', { token, payload: { name: 'Só o nome' } })).statusCode).toBe(200);
+    expect((await s.call('POST', '/contact/destroy_custom_attributes', { token, payload: { custom_attributes: ['plano'] } })).json()).toEqual({ ...hidden, id: paulaId });
+    const paulaNow = (await t.request({ method: 'GET', url: `/api/v1/accounts/${s.account.id}/contacts/${paulaId}`, token: s.account.agent.token })).json();
+    expect(paulaNow.payload ?? paulaNow).toMatchObject({ name: 'Paula Privada', email: 'paula@example.test', phone_number: '+5521987654321', custom_attributes: { plano: 'ouro', origem: 'site' } });
+
+    // setUser with Maria's identifier and no valid hash: a session of Maria's contact, but blind, and without her conversations.
+    for (const payload of [{ identifier: 'maria-1' }, { identifier: 'maria-1', identifier_hash: 'f'.repeat(64) }, { identifier: 'outra-pessoa', email: 'maria@example.test' }]) {
+      const unverified = await s.call('PATCH', '/contact/set_user', { payload });
+      expect(unverified.statusCode, unverified.body).toBe(200);
+      const other = unverified.json().widget_auth_token as string;
+      expect(unverified.json()).toMatchObject(hidden);
+      expectNoSecrets(unverified.body);
+      expect((await s.call('GET', '/conversations', { token: other })).json()).toBeNull();
+      expect((await s.call('GET', '/messages', { token: other })).json()).toEqual([]);
+      expectNoSecrets((await s.call('GET', '/contact', { token: other })).body);
+    }
+
+    // With the valid hash a browser proves it is Maria: her details show.
+    const proven = await s.call('PATCH', '/contact/set_user', { payload: { identifier: 'maria-1', identifier_hash: hash } });
+    expect(proven.json()).toMatchObject({ id: mariaId, name: 'Maria Segura', email: 'maria@example.test', custom_attributes: { cpf: '123.456.789-00' }, details_hidden: false });
   });
 
   it('serves only the allowed domains when the inbox lists them', async () => {
