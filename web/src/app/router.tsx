@@ -5,6 +5,8 @@ import { AgentsPage } from '../features/agents/agents-page';
 import { ForgotPasswordPage } from '../features/auth/forgot-password-page';
 import { LoginPage } from '../features/auth/login-page';
 import { ResetPasswordPage } from '../features/auth/reset-password-page';
+import { ContactPage } from '../features/contacts/contact-page';
+import { ContactsPage } from '../features/contacts/contacts-page';
 import { conversationRoutes } from '../features/conversations/conversation-routes';
 import { DevMailboxPage } from '../features/dev-mailbox/dev-mailbox-page';
 import { InstallationGate, ONBOARDING_PATH } from '../features/installation/installation-gate';
@@ -33,7 +35,8 @@ export const router = createBrowserRouter(
           children: [
             { index: true, element: <Navigate to="dashboard" replace /> },
             ...conversationRoutes,
-            { path: 'contacts', element: <SectionPage section="contacts" /> },
+            { path: 'contacts', element: <ContactsPage /> },
+            { path: 'contacts/:contactId', element: <ContactPage /> },
             {
               path: 'reports',
               element: (
