@@ -129,10 +129,14 @@ function ContactView({ contact, listPath }: { contact: Contact; listPath: string
                 {contact.blocked ? t('contacts.unblock') : t('contacts.block')}
               </Button>
               {canDelete && (
-                <Button variant="ghost" className="text-danger hover:bg-danger-soft hover:text-danger" onClick={() => setPending('delete')}>
+                <button
+                  type="button"
+                  className="inline-flex items-center justify-center gap-2 rounded-lg px-4 py-2 text-sm font-medium text-danger transition-colors hover:bg-danger-soft"
+                  onClick={() => setPending('delete')}
+                >
                   <Trash className="size-4" aria-hidden="true" />
                   {t('contacts.delete.open')}
-                </Button>
+                </button>
               )}
             </div>
           )}

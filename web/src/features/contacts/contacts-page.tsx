@@ -97,7 +97,7 @@ export function ContactsPage() {
                 className={`${inputClasses} border-line pl-9`}
               />
             </div>
-            <label className="flex items-center gap-2 text-sm text-muted">
+            <label className="flex items-center gap-2 text-sm whitespace-nowrap text-muted">
               <span className="sr-only md:not-sr-only">{t('contacts.list.sortBy')}</span>
               <select
                 aria-label={t('contacts.list.sortBy')}

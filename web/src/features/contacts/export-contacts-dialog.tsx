@@ -6,7 +6,7 @@ import { FormDialog } from '../../components/form-dialog';
 import { apiErrorMessage } from '../../lib/api-form-errors';
 import { useCurrentAccount } from '../accounts/current-account';
 import type { FilterItem } from './contact-types';
-import { exportContacts } from './contacts-api';
+import { exportContacts, useContactAttributeDefinitions } from './contacts-api';
 
 /** The export's columns, as `POST /contacts/export` names them. */
 export const EXPORT_COLUMNS = ['name', 'email', 'phone_number', 'identifier', 'company_name', 'city', 'country', 'country_code', 'labels', 'blocked', 'created_at', 'last_activity_at', 'id'] as const;
@@ -19,6 +19,11 @@ export function ExportContactsDialog({ conditions, onClose }: { conditions: Filt
   const { t } = useTranslation();
   const { account } = useCurrentAccount();
   const [columns, setColumns] = useState<Set<string>>(DEFAULT_COLUMNS);
+  const definitions = (useContactAttributeDefinitions(account.id).data ?? []).filter((d) => d.attribute_model === 'contact_attribute');
+  const available: { column: string; label: string }[] = [
+    ...EXPORT_COLUMNS.map((column) => ({ column, label: t(columnLabelKey(column)) })),
+    ...definitions.map((d) => ({ column: `custom_attributes.${d.attribute_key}`, label: d.attribute_display_name })),
+  ];
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -26,7 +31,7 @@ export function ExportContactsDialog({ conditions, onClose }: { conditions: Filt
     setBusy(true);
     setError(null);
     try {
-      await exportContacts(account.id, EXPORT_COLUMNS.filter((c) => columns.has(c)), conditions);
+      await exportContacts(account.id, available.map((a) => a.column).filter((c) => columns.has(c)), conditions);
       onClose();
     } catch (e) {
       setError(apiErrorMessage(e, t));
@@ -45,7 +50,7 @@ export function ExportContactsDialog({ conditions, onClose }: { conditions: Filt
       <fieldset className="flex flex-col gap-3">
         <legend className="mb-2 text-sm font-medium text-ink">{t('contacts.export.columns')}</legend>
         <div className="grid grid-cols-2 gap-2">
-          {EXPORT_COLUMNS.map((column) => (
+          {available.map(({ column, label }) => (
             <label key={column} className="flex items-center gap-2 text-sm text-ink">
               <input
                 type="checkbox"
@@ -60,7 +65,7 @@ export function ExportContactsDialog({ conditions, onClose }: { conditions: Filt
                 }
                 className="size-4 accent-brand"
               />
-              {t(columnLabelKey(column))}
+              {label}
             </label>
           ))}
         </div>

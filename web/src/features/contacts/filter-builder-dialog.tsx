@@ -65,7 +65,7 @@ export function FilterBuilderDialog({ initial, onClose, onApply, onSaved }: Prop
   };
 
   return (
-    <FormDialog open onOpenChange={(open) => !open && onClose()} title={t('contacts.filter.title')} description={t('contacts.filter.description')}>
+    <FormDialog open onOpenChange={(open) => !open && onClose()} wide title={t('contacts.filter.title')} description={t('contacts.filter.description')}>
       <div className="flex flex-col gap-3">
         <ol aria-label={t('contacts.filter.conditions')} className="flex flex-col gap-3">
           {conditions.map((condition, index) => {

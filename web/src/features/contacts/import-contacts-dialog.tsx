@@ -64,7 +64,7 @@ export function ImportContactsDialog({ onClose }: { onClose: () => void }) {
   const percent = job && job.total_rows > 0 ? Math.round((job.processed_rows / job.total_rows) * 100) : 0;
 
   return (
-    <FormDialog open onOpenChange={(open) => !open && close()} title={t('contacts.import.title')} description={t('contacts.import.description')}>
+    <FormDialog open onOpenChange={(open) => !open && close()} wide title={t('contacts.import.title')} description={t('contacts.import.description')}>
       {importId === null ? (
         <div className="flex flex-col gap-4">
           <label className="flex cursor-pointer flex-col items-center gap-2 rounded-xl border border-dashed border-line px-4 py-6 text-center text-sm text-muted hover:bg-subtle">

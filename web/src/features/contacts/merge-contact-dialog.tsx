@@ -52,7 +52,7 @@ export function MergeContactDialog({ base, onClose }: { base: Contact; onClose: 
   };
 
   return (
-    <FormDialog open onOpenChange={(open) => !open && onClose()} title={t('contacts.merge.title')} description={t('contacts.merge.description', { name: displayName(base) })}>
+    <FormDialog open onOpenChange={(open) => !open && onClose()} wide title={t('contacts.merge.title')} description={t('contacts.merge.description', { name: displayName(base) })}>
       {mergee === null ? (
         <div className="flex flex-col gap-3">
           <div className="relative">

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -10,7 +11,7 @@ import { useCurrentAccount } from '../accounts/current-account';
 import { useInboxes } from '../conversations/conversations-api';
 import { accountBasePath } from '../navigation/nav-items';
 import type { Contact } from './contact-types';
-import { startConversation } from './contacts-api';
+import { contactKeys, startConversation } from './contacts-api';
 
 /** Channels where an agent may open a conversation with a contact (the others come later). */
 const OUTBOUND_CHANNELS = new Set(['Channel::WebWidget', 'Channel::Api', 'web_widget', 'api']);
@@ -20,6 +21,7 @@ export function NewConversationDialog({ contact, onClose }: { contact: Contact; 
   const { t } = useTranslation();
   const { account } = useCurrentAccount();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const inboxes = (useInboxes(account.id).data ?? []).filter((i) => OUTBOUND_CHANNELS.has(i.channel_type));
   const [inboxId, setInboxId] = useState<number | null>(null);
   const [message, setMessage] = useState('');
@@ -34,6 +36,7 @@ export function NewConversationDialog({ contact, onClose }: { contact: Contact; 
     setError(null);
     try {
       const conversation = await startConversation(account.id, { inbox_id: chosenInbox, contact_id: contact.id, message: { content: message.trim() } });
+      void queryClient.invalidateQueries({ queryKey: contactKeys.part(account.id, contact.id, 'conversations') });
       void navigate(`${accountBasePath(account.id)}/conversations/${conversation.id}`);
     } catch (e) {
       setError(apiErrorMessage(e, t));

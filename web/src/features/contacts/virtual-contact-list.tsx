@@ -61,7 +61,7 @@ export function VirtualContactList({ list, basePath, filtered }: Props) {
 
   return (
     <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto" data-testid="contact-list-scroller">
-      <div className="sticky top-0 z-10 hidden grid-cols-[minmax(0,2.2fr)_minmax(0,1.2fr)_minmax(0,1.2fr)_minmax(0,1fr)_7rem] gap-4 border-b border-line bg-canvas px-4 py-2 text-xs font-semibold tracking-wide text-muted uppercase md:grid md:px-6">
+      <div className="sticky top-0 z-10 hidden grid-cols-[minmax(0,2.2fr)_minmax(0,1.2fr)_minmax(0,1.2fr)_minmax(0,1fr)_8.5rem] gap-4 border-b border-line bg-canvas px-4 py-2 text-xs font-semibold tracking-wide text-muted uppercase md:grid md:px-6">
         <span>{t('contacts.fields.name')}</span>
         <span>{t('contacts.fields.phone_number')}</span>
         <span>{t('contacts.fields.company')}</span>
@@ -99,7 +99,7 @@ function ContactRow({ contact, to, language }: { contact: Contact; to: string; l
   return (
     <Link
       to={to}
-      className="grid grid-cols-[minmax(0,1fr)] items-center gap-4 border-b border-line px-4 py-2.5 text-sm hover:bg-subtle md:grid-cols-[minmax(0,2.2fr)_minmax(0,1.2fr)_minmax(0,1.2fr)_minmax(0,1fr)_7rem] md:px-6"
+      className="grid grid-cols-[minmax(0,1fr)] items-center gap-4 border-b border-line px-4 py-2.5 text-sm hover:bg-subtle md:grid-cols-[minmax(0,2.2fr)_minmax(0,1.2fr)_minmax(0,1.2fr)_minmax(0,1fr)_8.5rem] md:px-6"
     >
       <span className="flex min-w-0 items-center gap-3">
         <UserAvatar name={name} imageUrl={contact.thumbnail} />
