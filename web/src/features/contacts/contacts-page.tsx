@@ -86,6 +86,19 @@ export function ContactsPage() {
             </div>
           </div>
           <div className="flex flex-wrap items-center gap-2">
+            {(segments.data?.length ?? 0) > 0 && (
+              <select
+                aria-label={t('contacts.segments.title')}
+                value={segmentId ?? ''}
+                onChange={(e) => setParams(e.target.value === '' ? {} : { segment: e.target.value })}
+                className={`${inputClasses} w-full border-line md:hidden`}
+              >
+                <option value="">{t('contacts.menu.all')}</option>
+                {segments.data?.map((s) => (
+                  <option key={s.id} value={s.id}>{s.name}</option>
+                ))}
+              </select>
+            )}
             <div className="relative min-w-48 flex-1">
               <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted" aria-hidden="true" />
               <input
