@@ -209,6 +209,24 @@ test('an administrator finds, edits, labels, imports 10,000 contacts and merges 
     await visible(page.getByRole('button', { name: 'Bloquear', exact: true }));
   });
 
+  await journey.step('create a contact, then delete it after confirming', page, async () => {
+    await page.getByRole('link', { name: 'Contatos', exact: true }).first().click();
+    await page.getByRole('button', { name: 'Novo contato' }).click();
+    const dialog = await visible(page.getByRole('dialog', { name: 'Novo contato' }));
+    await dialog.getByLabel('Nome', { exact: true }).fill(`Contato Temporário ${RUN}`);
+    await dialog.getByLabel('Telefone', { exact: true }).fill('+55 11 91234-5678');
+    await dialog.getByRole('button', { name: 'Salvar' }).click();
+    await visible(page.getByRole('heading', { name: `Contato Temporário ${RUN}` }));
+    await hasText(page.getByRole('region', { name: 'Atributos', exact: true }), '+5511912345678');
+    await page.getByRole('button', { name: 'Excluir', exact: true }).click();
+    const confirm = await visible(page.getByRole('alertdialog', { name: 'Excluir contato?' }));
+    await journey.shot(page, 'delete confirmation');
+    await confirm.getByRole('button', { name: 'Excluir contato' }).click();
+    await atPath(page, /\/contacts$/);
+    await search(page).fill(`Contato Temporário ${RUN}`);
+    await visible(page.getByText('Nenhum contato encontrado'));
+  });
+
   const dark = await journey.newPage({ colorScheme: 'dark' });
   await journey.step('the list and the contact page in dark mode', dark, async () => {
     await signIn(dark, OWNER.email, OWNER.password);

@@ -116,6 +116,9 @@ export type ContactChanges = {
 export const updateContact = (accountId: number, id: number, changes: ContactChanges) =>
   api.patch<{ payload: Contact }>(contactPath(accountId, id), changes).then((r) => r.payload);
 
+export const createContact = (accountId: number, fields: ContactChanges) =>
+  api.post<{ payload: { contact: Contact } }>(contactsPath(accountId), fields).then((r) => r.payload.contact);
+
 export const deleteContact = (accountId: number, id: number) => api.delete<unknown>(contactPath(accountId, id));
 
 export const setContactLabels = (accountId: number, id: number, labels: string[]) =>

@@ -1,4 +1,4 @@
-import { Download, Filter, Search, Upload, X } from 'lucide-react';
+import { Download, Filter, Search, Upload, UserPlus, X } from 'lucide-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -11,6 +11,7 @@ import { withSearch, type ListQuery } from './contact-query';
 import { CONTACT_SORT_KEYS, type ContactSort, type ContactSortKey, type FilterItem } from './contact-types';
 import { useContactList, useSegments } from './contacts-api';
 import { ContactsSideMenu } from './contacts-side-menu';
+import { EditContactDialog } from './edit-contact-dialog';
 import { ExportContactsDialog } from './export-contacts-dialog';
 import { FilterBuilderDialog } from './filter-builder-dialog';
 import { ImportContactsDialog } from './import-contacts-dialog';
@@ -38,7 +39,7 @@ export function ContactsPage() {
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<ContactSort>(DEFAULT_SORT);
   const [adHoc, setAdHoc] = useState<FilterItem[]>([]);
-  const [dialog, setDialog] = useState<'filter' | 'import' | 'export' | null>(null);
+  const [dialog, setDialog] = useState<'filter' | 'import' | 'export' | 'create' | null>(null);
   const conditions = useMemo(() => (segmentId !== null ? (segment?.query.payload ?? []) : adHoc), [segmentId, segment, adHoc]);
   const debouncedSearch = useDebounced(search, 250);
   const query: ListQuery = useMemo(() => ({ search: debouncedSearch, sort, conditions }), [debouncedSearch, sort, conditions]);
@@ -46,6 +47,7 @@ export function ContactsPage() {
   const list = useContactList(account.id, query);
   const count = list.data?.pages[list.data.pages.length - 1]?.count;
   const canImport = hasPermission(account, 'contacts.import');
+  const canCreate = hasPermission(account, 'contacts.manage');
   const canExport = hasPermission(account, 'contacts.export');
   const basePath = `${accountBasePath(account.id)}/contacts`;
 
@@ -71,6 +73,12 @@ export function ContactsPage() {
               </p>
             </div>
             <div className="flex flex-wrap items-center gap-2">
+              {canCreate && (
+                <Button onClick={() => setDialog('create')}>
+                  <UserPlus className="size-4" aria-hidden="true" />
+                  {t('contacts.create.open')}
+                </Button>
+              )}
               {canImport && (
                 <Button variant="secondary" onClick={() => setDialog('import')}>
                   <Upload className="size-4" aria-hidden="true" />
@@ -164,6 +172,7 @@ export function ContactsPage() {
           }}
         />
       )}
+      {dialog === 'create' && <EditContactDialog onClose={() => setDialog(null)} />}
       {dialog === 'import' && <ImportContactsDialog onClose={() => setDialog(null)} />}
       {dialog === 'export' && <ExportContactsDialog conditions={exportConditions(conditions, debouncedSearch)} onClose={() => setDialog(null)} />}
     </div>

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { Button } from '../../components/button';
 import { FormAlert } from '../../components/form-alert';
 import { FormDialog } from '../../components/form-dialog';
@@ -8,7 +9,8 @@ import { inputClasses, TextField } from '../../components/text-field';
 import { describeApiError } from '../../lib/api-form-errors';
 import { useCurrentAccount } from '../accounts/current-account';
 import type { Contact, CustomAttributeDefinition } from './contact-types';
-import { contactKeys, updateContact, useContactAttributeDefinitions } from './contacts-api';
+import { accountBasePath } from '../navigation/nav-items';
+import { contactKeys, createContact, updateContact, useContactAttributeDefinitions } from './contacts-api';
 
 const STANDARD = ['name', 'email', 'phone_number', 'identifier'] as const;
 const ADDITIONAL = ['company_name', 'city', 'country', 'description'] as const;
@@ -33,39 +35,45 @@ export function customValue(definition: CustomAttributeDefinition, input: string
   }
 }
 
-/** "Editar contato": its fields and custom attributes. */
-export function EditContactDialog({ contact, onClose }: { contact: Contact; onClose: () => void }) {
+/** "Editar contato" (or "Novo contato" without a contact): its fields and custom attributes. */
+export function EditContactDialog({ contact, onClose }: { contact?: Contact; onClose: () => void }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const { account } = useCurrentAccount();
   const queryClient = useQueryClient();
   const definitions = (useContactAttributeDefinitions(account.id).data ?? []).filter((d) => d.attribute_model === 'contact_attribute');
   const [standard, setStandard] = useState<Record<Standard, string>>({
-    name: contact.name,
-    email: contact.email ?? '',
-    phone_number: contact.phone_number ?? '',
-    identifier: contact.identifier ?? '',
+    name: contact?.name ?? '',
+    email: contact?.email ?? '',
+    phone_number: contact?.phone_number ?? '',
+    identifier: contact?.identifier ?? '',
   });
   const [additional, setAdditional] = useState<Record<Additional, string>>(
-    Object.fromEntries(ADDITIONAL.map((k) => [k, asText(contact.additional_attributes[k])])) as Record<Additional, string>,
+    Object.fromEntries(ADDITIONAL.map((k) => [k, asText(contact?.additional_attributes[k])])) as Record<Additional, string>,
   );
   const [custom, setCustom] = useState<Record<string, string>>(
-    Object.fromEntries(Object.entries(contact.custom_attributes).map(([k, v]) => [k, asText(v)])),
+    Object.fromEntries(Object.entries(contact?.custom_attributes ?? {}).map(([k, v]) => [k, asText(v)])),
   );
 
   const mutation = useMutation({
-    mutationFn: () =>
-      updateContact(account.id, contact.id, {
+    mutationFn: () => {
+      const changes = {
         name: standard.name.trim(),
         email: standard.email.trim() || null,
         phone_number: standard.phone_number.trim() || null,
         identifier: standard.identifier.trim() || null,
-        additional_attributes: Object.fromEntries(ADDITIONAL.map((k) => [k, additional[k].trim()])),
-        custom_attributes: Object.fromEntries(definitions.map((d) => [d.attribute_key, customValue(d, custom[d.attribute_key] ?? '')])),
-      }),
-    onSuccess: async (updated) => {
-      queryClient.setQueryData(contactKeys.detail(account.id, contact.id), { payload: updated });
+        additional_attributes: Object.fromEntries(ADDITIONAL.filter((k) => contact || additional[k].trim() !== '').map((k) => [k, additional[k].trim()])),
+        custom_attributes: Object.fromEntries(
+          definitions.filter((d) => contact || (custom[d.attribute_key] ?? '') !== '').map((d) => [d.attribute_key, customValue(d, custom[d.attribute_key] ?? '')]),
+        ),
+      };
+      return contact ? updateContact(account.id, contact.id, changes) : createContact(account.id, changes);
+    },
+    onSuccess: async (saved) => {
+      queryClient.setQueryData(contactKeys.detail(account.id, saved.id), { payload: saved });
       await queryClient.invalidateQueries({ queryKey: contactKeys.all(account.id) });
       onClose();
+      if (!contact) void navigate(`${accountBasePath(account.id)}/contacts/${saved.id}`);
     },
   });
   const { fieldErrors, formError } = describeApiError(mutation.error, [...FIELDS, ...definitions.map((d) => d.attribute_key)], t);
@@ -76,7 +84,7 @@ export function EditContactDialog({ contact, onClose }: { contact: Contact; onCl
   };
 
   return (
-    <FormDialog open onOpenChange={(open) => !open && onClose()} title={t('contacts.edit.title')}>
+    <FormDialog open onOpenChange={(open) => !open && onClose()} title={contact ? t('contacts.edit.title') : t('contacts.create.title')}>
       <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
         {formError && <FormAlert>{formError}</FormAlert>}
         <div className="grid gap-4 sm:grid-cols-2">
