@@ -29,9 +29,12 @@ export function ContactPage() {
   const { t } = useTranslation();
   const { account } = useCurrentAccount();
   const contactId = Number(useParams().contactId);
-  const contact = useContactDetail(account.id, contactId);
+  // Once deleted, nothing here may ask for the contact again while the list page loads.
+  const [deleted, setDeleted] = useState(false);
+  const contact = useContactDetail(account.id, contactId, !deleted);
   const listPath = `${accountBasePath(account.id)}/contacts`;
 
+  if (deleted) return null;
   if (contact.isPending) return <FullPageSpinner />;
   if (contact.isError) {
     return (
@@ -41,7 +44,7 @@ export function ContactPage() {
       </div>
     );
   }
-  return <ContactView contact={contact.data} listPath={listPath} />;
+  return <ContactView contact={contact.data} listPath={listPath} onDeleted={() => setDeleted(true)} />;
 }
 
 function BackLink({ to }: { to: string }) {
@@ -54,7 +57,7 @@ function BackLink({ to }: { to: string }) {
   );
 }
 
-function ContactView({ contact, listPath }: { contact: Contact; listPath: string }) {
+function ContactView({ contact, listPath, onDeleted }: { contact: Contact; listPath: string; onDeleted: () => void }) {
   const { t } = useTranslation();
   const { account } = useCurrentAccount();
   const queryClient = useQueryClient();
@@ -86,9 +89,9 @@ function ContactView({ contact, listPath }: { contact: Contact; listPath: string
     setError(null);
     try {
       await deleteContact(account.id, contact.id);
-      queryClient.removeQueries({ queryKey: contactKeys.detail(account.id, contact.id) });
-      await refresh();
+      onDeleted();
       void navigate(listPath, { replace: true });
+      await queryClient.invalidateQueries({ queryKey: [...contactKeys.all(account.id), 'list'] });
     } catch (e) {
       setError(apiErrorMessage(e, t));
       setBusy(false);

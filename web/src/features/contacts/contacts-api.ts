@@ -43,11 +43,12 @@ export function useContactList(accountId: number, query: ListQuery) {
   });
 }
 
-export function useContactDetail(accountId: number, id: number) {
+export function useContactDetail(accountId: number, id: number, enabled = true) {
   return useQuery({
     queryKey: contactKeys.detail(accountId, id),
     queryFn: () => api.get<{ payload: Contact }>(contactPath(accountId, id)),
     select: (data) => data.payload,
+    enabled,
   });
 }
 
