@@ -9,10 +9,10 @@ import { ContactCard } from './contact-card';
 import { useContactHistory } from './contacts-api';
 
 /** "Conversas anteriores": the contact's conversations, each a link to it. */
-export function ContactHistory({ contactId }: { contactId: number }) {
+export function ContactHistory({ contactId, enabled = true }: { contactId: number; enabled?: boolean }) {
   const { t, i18n } = useTranslation();
   const { account } = useCurrentAccount();
-  const history = useContactHistory(account.id, contactId);
+  const history = useContactHistory(account.id, contactId, enabled);
   const inboxes = useInboxes(account.id);
   const inboxOf = (id: number) => inboxes.data?.find((i) => i.id === id);
 

@@ -11,12 +11,12 @@ import { ContactCard } from './contact-card';
 import { contactKeys, setContactLabels, useContactLabels } from './contacts-api';
 
 /** "Marcadores" of the contact, added and removed from the account's labels. */
-export function ContactLabels({ contactId, canManage }: { contactId: number; canManage: boolean }) {
+export function ContactLabels({ contactId, canManage, enabled = true }: { contactId: number; canManage: boolean; enabled?: boolean }) {
   const { t } = useTranslation();
   const { account } = useCurrentAccount();
   const queryClient = useQueryClient();
   const labels = useLabels(account.id);
-  const current = useContactLabels(account.id, contactId);
+  const current = useContactLabels(account.id, contactId, enabled);
   const [error, setError] = useState<string | null>(null);
   const chosen = current.data ?? [];
   const colorOf = (title: string) => labels.data?.find((l) => l.title === title)?.color;
@@ -26,7 +26,7 @@ export function ContactLabels({ contactId, canManage }: { contactId: number; can
     try {
       const saved = await setContactLabels(account.id, contactId, next);
       queryClient.setQueryData(contactKeys.part(account.id, contactId, 'labels'), saved);
-      void queryClient.invalidateQueries({ queryKey: [...contactKeys.all(account.id), 'list'] });
+      void queryClient.invalidateQueries({ queryKey: contactKeys.lists(account.id) });
     } catch (e) {
       setError(apiErrorMessage(e, t));
     }

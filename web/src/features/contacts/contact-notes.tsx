@@ -10,11 +10,11 @@ import { ContactCard } from './contact-card';
 import { addNote, contactKeys, deleteNote, useContactNotes } from './contacts-api';
 
 /** "Notas": what the team wrote about the contact, newest first. */
-export function ContactNotes({ contactId, canManage }: { contactId: number; canManage: boolean }) {
+export function ContactNotes({ contactId, canManage, enabled = true }: { contactId: number; canManage: boolean; enabled?: boolean }) {
   const { t, i18n } = useTranslation();
   const { account } = useCurrentAccount();
   const queryClient = useQueryClient();
-  const notes = useContactNotes(account.id, contactId);
+  const notes = useContactNotes(account.id, contactId, enabled);
   const [draft, setDraft] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -17,7 +17,7 @@ import { ContactHistory } from './contact-history';
 import { ContactLabels } from './contact-labels';
 import { ContactNotes } from './contact-notes';
 import type { Contact } from './contact-types';
-import { contactKeys, deleteContact, updateContact, useContactDetail } from './contacts-api';
+import { contactKeys, deleteContact, updateContact, useContactDetail, refreshContacts } from './contacts-api';
 import { EditContactDialog } from './edit-contact-dialog';
 import { MergeContactDialog } from './merge-contact-dialog';
 import { NewConversationDialog } from './new-conversation-dialog';
@@ -29,12 +29,12 @@ export function ContactPage() {
   const { t } = useTranslation();
   const { account } = useCurrentAccount();
   const contactId = Number(useParams().contactId);
-  // Once deleted, nothing here may ask for the contact again while the list page loads.
-  const [deleted, setDeleted] = useState(false);
-  const contact = useContactDetail(account.id, contactId, !deleted);
+  // While it is being deleted, nothing here may ask for the contact again (a live "deleted" event
+  // can arrive before the answer and would refetch it: 404s).
+  const [paused, setPaused] = useState(false);
+  const contact = useContactDetail(account.id, contactId, !paused);
   const listPath = `${accountBasePath(account.id)}/contacts`;
 
-  if (deleted) return null;
   if (contact.isPending) return <FullPageSpinner />;
   if (contact.isError) {
     return (
@@ -44,7 +44,7 @@ export function ContactPage() {
       </div>
     );
   }
-  return <ContactView contact={contact.data} listPath={listPath} onDeleted={() => setDeleted(true)} />;
+  return <ContactView contact={contact.data} listPath={listPath} paused={paused} setPaused={setPaused} />;
 }
 
 function BackLink({ to }: { to: string }) {
@@ -57,7 +57,9 @@ function BackLink({ to }: { to: string }) {
   );
 }
 
-function ContactView({ contact, listPath, onDeleted }: { contact: Contact; listPath: string; onDeleted: () => void }) {
+type ContactViewProps = { contact: Contact; listPath: string; paused: boolean; setPaused: (paused: boolean) => void };
+
+function ContactView({ contact, listPath, paused, setPaused }: ContactViewProps) {
   const { t } = useTranslation();
   const { account } = useCurrentAccount();
   const queryClient = useQueryClient();
@@ -68,7 +70,7 @@ function ContactView({ contact, listPath, onDeleted }: { contact: Contact; listP
   const canManage = hasPermission(account, 'contacts.manage');
   const canDelete = hasPermission(account, 'contacts.delete');
   const name = contact.name || contact.email || contact.phone_number || t('contacts.unnamed');
-  const refresh = () => queryClient.invalidateQueries({ queryKey: contactKeys.all(account.id) });
+  const refresh = () => refreshContacts(queryClient, account.id);
 
   const toggleBlocked = async () => {
     setBusy(true);
@@ -87,12 +89,13 @@ function ContactView({ contact, listPath, onDeleted }: { contact: Contact; listP
   const remove = async () => {
     setBusy(true);
     setError(null);
+    setPaused(true);
     try {
       await deleteContact(account.id, contact.id);
-      onDeleted();
       void navigate(listPath, { replace: true });
-      await queryClient.invalidateQueries({ queryKey: [...contactKeys.all(account.id), 'list'] });
+      await queryClient.invalidateQueries({ queryKey: contactKeys.lists(account.id) });
     } catch (e) {
+      setPaused(false);
       setError(apiErrorMessage(e, t));
       setBusy(false);
     }
@@ -150,11 +153,11 @@ function ContactView({ contact, listPath, onDeleted }: { contact: Contact; listP
       <div className="grid gap-4 p-4 md:p-8 lg:grid-cols-[minmax(0,1fr)_minmax(0,1.3fr)]">
         <div className="flex flex-col gap-4">
           <ContactAttributes contact={contact} />
-          <ContactLabels contactId={contact.id} canManage={canManage} />
+          <ContactLabels contactId={contact.id} canManage={canManage} enabled={!paused} />
         </div>
         <div className="flex flex-col gap-4">
-          <ContactHistory contactId={contact.id} />
-          <ContactNotes contactId={contact.id} canManage={canManage} />
+          <ContactHistory contactId={contact.id} enabled={!paused} />
+          <ContactNotes contactId={contact.id} canManage={canManage} enabled={!paused} />
         </div>
       </div>
 

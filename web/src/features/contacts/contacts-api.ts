@@ -1,4 +1,4 @@
-import { keepPreviousData, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, ApiError, postForm } from '../../lib/api-client';
 import { readCsrfToken } from '../../lib/csrf-token';
 import { i18n } from '../../lib/i18n';
@@ -14,10 +14,16 @@ const contactPath = (accountId: number, id: number) => `${contactsPath(accountId
 /** The server pages contacts by 15. */
 export const CONTACT_PAGE_SIZE = 15;
 
-/** Query keys under the account's `contacts` key, which the conversation panel's contact shares. */
+/**
+ * Query keys under the account's `contacts` key, which the conversation panel's contact shares and
+ * live contact events invalidate. The list lives apart (`contact-list`): a refetch of an infinite
+ * list refetches every loaded page, too costly on each contact event; it is refreshed after this
+ * page's own changes and when the list is opened again.
+ */
 export const contactKeys = {
   all: (accountId: number) => ['accounts', accountId, 'contacts'] as const,
-  list: (accountId: number, query: ListQuery) => ['accounts', accountId, 'contacts', 'list', query] as const,
+  lists: (accountId: number) => ['accounts', accountId, 'contact-list'] as const,
+  list: (accountId: number, query: ListQuery) => ['accounts', accountId, 'contact-list', query] as const,
   detail: (accountId: number, id: number) => ['accounts', accountId, 'contacts', id] as const,
   part: (accountId: number, id: number, part: 'labels' | 'notes' | 'conversations' | 'contactable_inboxes') =>
     ['accounts', accountId, 'contacts', id, part] as const,
@@ -25,6 +31,10 @@ export const contactKeys = {
   attributes: (accountId: number) => ['accounts', accountId, 'custom-attribute-definitions', 'contact_attribute'] as const,
   import: (accountId: number, id: number) => ['accounts', accountId, 'contact-imports', id] as const,
 };
+
+/** After a change: every contact query and the lists. */
+export const refreshContacts = (client: QueryClient, accountId: number) =>
+  Promise.all([client.invalidateQueries({ queryKey: contactKeys.all(accountId) }), client.invalidateQueries({ queryKey: contactKeys.lists(accountId) })]);
 
 export type ContactPage = { contacts: Contact[]; count: number; page: number };
 
@@ -40,6 +50,9 @@ export function useContactList(accountId: number, query: ListQuery) {
     initialPageParam: 1,
     getNextPageParam: (last) => (last.page * CONTACT_PAGE_SIZE < last.count && last.contacts.length > 0 ? last.page + 1 : undefined),
     placeholderData: keepPreviousData,
+    // A refetch asks again for every loaded page: not on each return to the tab.
+    staleTime: 30_000,
+    refetchOnWindowFocus: false,
   });
 }
 
@@ -52,23 +65,26 @@ export function useContactDetail(accountId: number, id: number, enabled = true) 
   });
 }
 
-export function useContactLabels(accountId: number, id: number) {
+export function useContactLabels(accountId: number, id: number, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: contactKeys.part(accountId, id, 'labels'),
     queryFn: () => api.get<{ payload: string[] }>(`${contactPath(accountId, id)}/labels`),
     select: (data) => data.payload,
   });
 }
 
-export function useContactNotes(accountId: number, id: number) {
+export function useContactNotes(accountId: number, id: number, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: contactKeys.part(accountId, id, 'notes'),
     queryFn: () => api.get<ContactNote[]>(`${contactPath(accountId, id)}/notes`),
   });
 }
 
-export function useContactHistory(accountId: number, id: number) {
+export function useContactHistory(accountId: number, id: number, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: contactKeys.part(accountId, id, 'conversations'),
     queryFn: () => api.get<{ payload: Conversation[] }>(`${contactPath(accountId, id)}/conversations`),
     select: (data) => data.payload,

@@ -10,7 +10,7 @@ import { describeApiError } from '../../lib/api-form-errors';
 import { useCurrentAccount } from '../accounts/current-account';
 import type { Contact, CustomAttributeDefinition } from './contact-types';
 import { accountBasePath } from '../navigation/nav-items';
-import { contactKeys, createContact, updateContact, useContactAttributeDefinitions } from './contacts-api';
+import { contactKeys, createContact, updateContact, useContactAttributeDefinitions, refreshContacts } from './contacts-api';
 
 const STANDARD = ['name', 'email', 'phone_number', 'identifier'] as const;
 const ADDITIONAL = ['company_name', 'city', 'country', 'description'] as const;
@@ -71,7 +71,7 @@ export function EditContactDialog({ contact, onClose }: { contact?: Contact; onC
     },
     onSuccess: async (saved) => {
       queryClient.setQueryData(contactKeys.detail(account.id, saved.id), { payload: saved });
-      await queryClient.invalidateQueries({ queryKey: contactKeys.all(account.id) });
+      await refreshContacts(queryClient, account.id);
       onClose();
       if (!contact) void navigate(`${accountBasePath(account.id)}/contacts/${saved.id}`);
     },

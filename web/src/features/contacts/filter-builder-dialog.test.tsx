@@ -19,12 +19,13 @@ const API = {
 
 const select = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
-describe('FilterBuilderDialog', () => {
+// Rendering Radix dialogs in jsdom is slow on a busy machine.
+describe('FilterBuilderDialog', { timeout: 30_000 }, () => {
   it('builds AND/OR conditions on fields, labels and custom attributes, and refuses an incomplete one', async () => {
     fakeApi(API);
     const onApply = vi.fn();
     renderWithAccount(<FilterBuilderDialog initial={[]} onClose={() => undefined} onApply={onApply} onSaved={() => undefined} />);
-    await screen.findByRole('option', { name: 'Plano' });
+    await screen.findByRole('option', { name: 'Plano' }, { timeout: 10_000 });
 
     select('Campo da condição 1', 'standard:created_at');
     select('Operador da condição 1', 'is_less_than');
@@ -61,7 +62,7 @@ describe('FilterBuilderDialog', () => {
     fireEvent.change(screen.getByLabelText('Valor da condição 1'), { target: { value: 'Ana' } });
     fireEvent.change(screen.getByLabelText('Nome do segmento'), { target: { value: ' VIP ' } });
     fireEvent.click(screen.getByRole('button', { name: 'Salvar segmento' }));
-    await waitFor(() => expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ id: 44 })));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ id: 44 })), { timeout: 10_000 });
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
       name: 'VIP',
       filter_type: 'contact',

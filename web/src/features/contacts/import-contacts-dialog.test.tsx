@@ -23,7 +23,8 @@ const job = (fields: object) => ({
   ...fields,
 });
 
-describe('ImportContactsDialog', () => {
+// Rendering Radix dialogs in jsdom is slow on a busy machine.
+describe('ImportContactsDialog', { timeout: 30_000 }, () => {
   it('maps the file’s columns, starts the job, follows its progress and links the rejected rows', async () => {
     const progress = [job({ processed_rows: 1000 }), job({ status: 'completed', processed_rows: 4000, created_count: 3990, rejected_count: 10 })];
     const calls = fakeApi({
@@ -34,7 +35,7 @@ describe('ImportContactsDialog', () => {
     const file = new File(['Código,Nome completo,E-mail,Cidade\n1,Ana,ana@x.test,Recife\n'], 'clientes.csv', { type: 'text/csv' });
     fireEvent.change(screen.getByLabelText('Arquivo CSV'), { target: { files: [file] } });
 
-    await screen.findByText('Associe as colunas aos campos');
+    await screen.findByText('Associe as colunas aos campos', {}, { timeout: 10_000 });
     expect((screen.getByRole('combobox', { name: 'Nome' }) as HTMLSelectElement).value).toBe('1');
     expect((screen.getByRole('combobox', { name: 'E-mail' }) as HTMLSelectElement).value).toBe('2');
     expect((screen.getByRole('combobox', { name: 'Telefone' }) as HTMLSelectElement).value).toBe('');
@@ -46,8 +47,8 @@ describe('ImportContactsDialog', () => {
     const upload = calls.find((c) => c.method === 'POST')!.body as FormData;
     expect(JSON.parse(upload.get('mapping') as string)).toEqual({ name: 1, email: 2, identifier: 0 });
     expect((upload.get('import_file') as File).name).toBe('clientes.csv');
-    await waitFor(() => expect(bar.getAttribute('aria-valuenow')).toBe('25'));
-    const summary = await screen.findByRole('status', { name: 'Resumo da importação' }, { timeout: 3000 });
+    await waitFor(() => expect(bar.getAttribute('aria-valuenow')).toBe('25'), { timeout: 5000 });
+    const summary = await screen.findByRole('status', { name: 'Resumo da importação' }, { timeout: 10_000 });
     expect(bar.getAttribute('aria-valuenow')).toBe('100');
     expect(summary.textContent).toContain('Importação concluída');
     expect(screen.getByRole('link', { name: 'Baixar linhas rejeitadas' }).getAttribute('href')).toBe('/api/v1/accounts/3/contacts/imports/12/rejected_rows');

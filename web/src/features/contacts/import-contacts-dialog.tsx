@@ -8,7 +8,7 @@ import { FormDialog } from '../../components/form-dialog';
 import { inputClasses } from '../../components/text-field';
 import { apiErrorMessage } from '../../lib/api-form-errors';
 import { useCurrentAccount } from '../accounts/current-account';
-import { contactKeys, rejectedRowsUrl, startImport, useImportProgress } from './contacts-api';
+import { refreshContacts, rejectedRowsUrl, startImport, useImportProgress } from './contacts-api';
 import { csvHeader, guessMapping, IMPORT_FIELDS, type ImportField } from './csv-columns';
 
 /** Enough of the file to hold its header line. */
@@ -57,7 +57,7 @@ export function ImportContactsDialog({ onClose }: { onClose: () => void }) {
   };
 
   const close = () => {
-    if (finished) void queryClient.invalidateQueries({ queryKey: contactKeys.all(account.id) });
+    if (finished) void refreshContacts(queryClient, account.id);
     onClose();
   };
 

@@ -10,7 +10,7 @@ import { UserAvatar } from '../../components/user-avatar';
 import { apiErrorMessage } from '../../lib/api-form-errors';
 import { useCurrentAccount } from '../accounts/current-account';
 import type { Contact } from './contact-types';
-import { contactKeys, mergeContacts, searchContacts } from './contacts-api';
+import { contactKeys, mergeContacts, searchContacts, refreshContacts } from './contacts-api';
 import { mergedValue, mergeRows, preferMergeeList, type MergeField } from './merge-choices';
 
 const fieldLabelKey = (field: MergeField) => `contacts.fields.${field === 'company_name' ? 'company' : field}`;
@@ -43,7 +43,7 @@ export function MergeContactDialog({ base, onClose }: { base: Contact; onClose: 
       const merged = await mergeContacts(account.id, base.id, mergee.id, preferMergeeList(rows, chosen));
       queryClient.setQueryData(contactKeys.detail(account.id, base.id), { payload: merged });
       queryClient.removeQueries({ queryKey: contactKeys.detail(account.id, mergee.id) });
-      await queryClient.invalidateQueries({ queryKey: contactKeys.all(account.id) });
+      await refreshContacts(queryClient, account.id);
       onClose();
     } catch (e) {
       setError(apiErrorMessage(e, t));
