@@ -60,7 +60,7 @@ test('on a phone the drawer reaches Contatos and the profile menu opens', async 
     await atPath(phone, /\/accounts\/\d+\/contacts$/);
     await gone(drawer);
     await visible(phone.getByRole('heading', { name: 'Contatos', exact: true }));
-    await visible(phone.getByText('Nenhum contato por aqui ainda'));
+    await visible(phone.getByRole('searchbox', { name: 'Pesquisar contatos' }));
     await fitsTheScreen(phone);
   });
 

@@ -6,6 +6,8 @@ import { EmailConfirmationPage } from '../features/auth/email-confirmation-page'
 import { ForgotPasswordPage } from '../features/auth/forgot-password-page';
 import { LoginPage } from '../features/auth/login-page';
 import { ResetPasswordPage } from '../features/auth/reset-password-page';
+import { ContactPage } from '../features/contacts/contact-page';
+import { ContactsPage } from '../features/contacts/contacts-page';
 import { conversationRoutes } from '../features/conversations/conversation-routes';
 import { DevMailboxPage } from '../features/dev-mailbox/dev-mailbox-page';
 import { InstallationGate, ONBOARDING_PATH } from '../features/installation/installation-gate';
@@ -37,7 +39,8 @@ export const router = createBrowserRouter(
           children: [
             { index: true, element: <Navigate to="dashboard" replace /> },
             ...conversationRoutes,
-            { path: 'contacts', element: <SectionPage section="contacts" /> },
+            { path: 'contacts', element: <ContactsPage /> },
+            { path: 'contacts/:contactId', element: <ContactPage /> },
             {
               path: 'reports',
               element: (

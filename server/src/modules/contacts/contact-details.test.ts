@@ -382,6 +382,47 @@ describe('contacts API: contact inboxes, labels, notes, conversations, merge', (
       expect(await contactState(t, other.id)).toEqual(theirsBefore);
     });
 
+    it('takes the mergee’s values for the fields named in prefer_mergee, the base’s elsewhere; an unknown field is a 422 that changes nothing', async () => {
+      const a = await buildAccount(t.ctx);
+      const base = await buildContact(t.ctx, a.id, {
+        name: 'Maria Base',
+        email: 'base@example.test',
+        phoneNumber: '+5511900002222',
+        additionalAttributes: { company_name: 'Base Ltda', city: 'Recife' },
+      });
+      const mergee = await buildContact(t.ctx, a.id, {
+        name: 'Maria Mergee',
+        email: 'mergee@example.test',
+        phoneNumber: null,
+        additionalAttributes: { company_name: 'Mergee SA', city: 'Natal' },
+      });
+      const before = await contactState(t, a.id);
+      const bad = await t.request({
+        method: 'POST',
+        url: mergeUrl(a),
+        token: a.agent.token,
+        payload: { base_contact_id: base.id, mergee_contact_id: mergee.id, prefer_mergee: ['password'] },
+      });
+      expectError(bad, 422, 'prefer_mergee.0');
+      expect(await contactState(t, a.id)).toEqual(before);
+
+      const res = await t.request({
+        method: 'POST',
+        url: mergeUrl(a),
+        token: a.agent.token,
+        payload: { base_contact_id: base.id, mergee_contact_id: mergee.id, prefer_mergee: ['email', 'company_name', 'phone_number'] },
+      });
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({
+        id: base.id,
+        name: 'Maria Base',
+        email: 'mergee@example.test',
+        phone_number: '+5511900002222',
+        additional_attributes: { company_name: 'Mergee SA', city: 'Recife' },
+      });
+      expect((await contactState(t, a.id)).contacts.map((c) => c.id)).toEqual([base.id]);
+    });
+
     it('lets the base take the mergee’s email; a unique index violation inside a write names its field', async () => {
       const a = await buildAccount(t.ctx);
       const base = await buildContact(t.ctx, a.id, { email: null, phoneNumber: '+5511900001111' });

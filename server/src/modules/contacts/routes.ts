@@ -394,7 +394,7 @@ export function contactRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags,
         summary: 'Merge two contacts',
         description:
-          'The base contact keeps its values and takes the mergee’s where it has none; attributes are merged (the base’s win), labels united, and the mergee’s conversations, contact inboxes and notes move to it. The mergee is then deleted. One transaction.',
+          'The base contact keeps its values and takes the mergee’s where it has none; attributes are merged (the base’s win), labels united (`prefer_mergee` names fields where the mergee’s value wins instead), and the mergee’s conversations, contact inboxes and notes move to it. The mergee is then deleted. One transaction.',
         params: accountParams,
         body: mergeBody,
         response: { 200: contactSchema, ...errorResponses(401, 403, 404, 422) },
@@ -403,7 +403,7 @@ export function contactRoutes(app: FastifyInstance, ctx: AppContext): void {
     async (request) => {
       const { membership } = await requireMember(ctx, request, request.params.account_id);
       authorize(membership, 'contacts.manage');
-      const merged = await contacts.mergeContacts(ctx, membership.accountId, request.body.base_contact_id, request.body.mergee_contact_id);
+      const merged = await contacts.mergeContacts(ctx, membership.accountId, request.body.base_contact_id, request.body.mergee_contact_id, request.body.prefer_mergee);
       return presentOne(merged);
     },
   );

@@ -3,6 +3,7 @@ import { accountParams, clearableText, email, id, jsonObject, requiredText } fro
 import { FILTER_OPERATORS } from './filter';
 import { toE164 } from './phone';
 import { CONTACT_SORT_KEYS, type ContactSort } from './repository';
+import { MERGE_FIELDS } from './merge-fields';
 
 export const tags = ['Contacts'];
 
@@ -115,7 +116,15 @@ export const labelsBody = z.object({ labels: z.array(z.string().trim().min(1).ma
 
 export const noteBody = z.object({ content: requiredText(50_000) });
 
-export const mergeBody = z.object({ base_contact_id: id, mergee_contact_id: id });
+export const mergeBody = z.object({
+  base_contact_id: id,
+  mergee_contact_id: id,
+  prefer_mergee: z
+    .array(z.enum(MERGE_FIELDS))
+    .max(MERGE_FIELDS.length)
+    .optional()
+    .describe('Fields where the mergee’s value wins over the base’s (when the mergee has one)'),
+});
 
 // ——— responses ———
 

@@ -11,6 +11,7 @@ import * as labels from '../labels/service';
 import { type FilterItem, parseContactFilter } from './filter';
 import { contactEventPayload } from './presenter';
 import { validateValues } from '../custom-attributes/service';
+import { ADDITIONAL_MERGE_FIELDS, type MergeField } from './merge-fields';
 import * as repository from './repository';
 import type { ContactInboxView, ContactPatch, ContactRow, ContactSort, IdentityField } from './repository';
 
@@ -316,14 +317,22 @@ function deepMerge(fallback: Record<string, unknown>, preferred: Record<string, 
   return merged;
 }
 
+
 const filled = <T>(value: T | null, fallback: T | null): T | null => (value === null || value === '' ? fallback : value);
 
 /**
  * Merges the mergee into the base contact in one transaction: conversations, contact inboxes,
- * notes and messages move to the base; its empty fields take the mergee's values; attributes are
+ * notes and messages move to the base; its empty fields (and those in `preferMergee`, where the
+ * mergee has a value) take the mergee's values; attributes are
  * merged (the base's win); labels are united; the mergee is deleted.
  */
-export async function mergeContacts(ctx: AppContext, accountId: number, baseContactId: number, mergeeContactId: number) {
+export async function mergeContacts(
+  ctx: AppContext,
+  accountId: number,
+  baseContactId: number,
+  mergeeContactId: number,
+  preferMergee: readonly MergeField[] = [],
+) {
   if (baseContactId === mergeeContactId) throw invalidField('mergee_contact_id', 'must be another contact than base_contact_id', 'same');
   const merged = await ctx.transaction(async (tx) => {
     const locked = await repository.lockContacts(tx, accountId, [baseContactId, mergeeContactId]);
@@ -334,14 +343,23 @@ export async function mergeContacts(ctx: AppContext, accountId: number, baseCont
     await recordContactEvent(ctx, tx, 'contact.deleted', mergee);
     // The mergee goes first: the base may take its email, phone number or identifier.
     await repository.deleteContact(tx, accountId, mergee.id);
+    const prefer = new Set(preferMergee);
+    /** The base's value, or the mergee's where the base has none or the caller chose the mergee's. */
+    const pick = <T>(field: MergeField, baseValue: T | null, mergeeValue: T | null): T | null =>
+      prefer.has(field) ? filled(mergeeValue, baseValue) : filled(baseValue, mergeeValue);
+    const additionalAttributes = deepMerge(mergee.additionalAttributes, base.additionalAttributes);
+    for (const key of ADDITIONAL_MERGE_FIELDS) {
+      const chosen = mergee.additionalAttributes[key];
+      if (prefer.has(key) && chosen !== undefined && chosen !== null && chosen !== '') additionalAttributes[key] = chosen;
+    }
     const latest = [base.lastActivityAt, mergee.lastActivityAt].filter((t): t is Date => t !== null).sort((a, b) => b.getTime() - a.getTime())[0];
     const updated = await repository.updateContact(tx, accountId, base.id, {
-      name: filled(base.name, mergee.name) ?? '',
-      email: filled(base.email, mergee.email),
-      phoneNumber: filled(base.phoneNumber, mergee.phoneNumber),
-      identifier: filled(base.identifier, mergee.identifier),
-      avatarUrl: filled(base.avatarUrl, mergee.avatarUrl),
-      additionalAttributes: deepMerge(mergee.additionalAttributes, base.additionalAttributes),
+      name: pick('name', base.name, mergee.name) ?? '',
+      email: pick('email', base.email, mergee.email),
+      phoneNumber: pick('phone_number', base.phoneNumber, mergee.phoneNumber),
+      identifier: pick('identifier', base.identifier, mergee.identifier),
+      avatarUrl: pick('avatar_url', base.avatarUrl, mergee.avatarUrl),
+      additionalAttributes,
       customAttributes: deepMerge(mergee.customAttributes, base.customAttributes),
       labels: [...new Set([...base.labels, ...mergee.labels])].sort(),
       lastActivityAt: latest ?? null,
