@@ -1,11 +1,13 @@
 // Journey: guide chapter 4's reply box tools, and chapter 3's list worked in bulk. The owner formats a
 // reply with the toolbar, adds an emoji, sends it signed, sends one without the signature, records
-// and sends a voice note (Chromium's fake microphone, in this journey's browser only).
+// and sends a voice note (Chromium's fake microphone, in this journey's browser only). Then she
+// selects conversations in the list to label and resolve them together, and saves an advanced
+// filter as a folder ("Pastas").
 import type { Page } from 'playwright-core';
 import { beforeAll, expect, test } from 'vitest';
 import { apiRequest, ensureOwnerAccount, signInByApi } from '../support/api';
 import { signIn } from '../support/dashboard';
-import { hasText, useJourney, visible } from '../support/journey';
+import { gone, hasText, useJourney, visible } from '../support/journey';
 import { OWNER } from '../support/people';
 
 const journey = useJourney('composer-and-bulk', { chromiumArgs: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'] });
@@ -17,6 +19,8 @@ const SIGNATURE = 'Rogério Moura\nTecnologia Corporativa';
 let accountId = 0;
 let ownerToken = '';
 let conversationId = 0;
+const OTHERS = ['Pedro Alves', 'Sofia Ramos', 'Lucas Mendes'];
+const otherIds: Record<string, number> = {};
 
 type ApiMessage = { id: number; content: string | null; message_type: number; attachments?: { file_type: string }[] };
 
@@ -35,8 +39,19 @@ beforeAll(async () => {
   const conversation = await call<{ id: number }>('POST', '/conversations', { inbox_id: inbox.id, contact_id: payload.contact.id });
   conversationId = conversation.id;
   await call('POST', `/conversations/${conversationId}/messages`, { content: QUESTION, message_type: 'incoming' });
+  for (const [index, name] of OTHERS.entries()) {
+    const contact = await call<{ payload: { contact: { id: number } } }>('POST', '/contacts', { name, email: `cliente${index}@example.com.br`, inbox_id: inbox.id });
+    const other = await call<{ id: number }>('POST', '/conversations', { inbox_id: inbox.id, contact_id: contact.payload.contact.id });
+    otherIds[name] = other.id;
+    await call('POST', `/conversations/${other.id}/messages`, { content: `Quero trocar meu pedido, sou ${name}.`, message_type: 'incoming' });
+  }
+  const labels = await call<{ payload: { title: string }[] }>('GET', '/labels');
+  if (!labels.payload.some((l) => l.title === 'troca')) await call('POST', '/labels', { title: 'troca', color: '#c2410c' });
 });
 
+const conversationList = (page: Page) => page.getByRole('list', { name: 'Lista de conversas' });
+const card = (page: Page, name: string) => conversationList(page).getByRole('link', { name: new RegExp(name) });
+const conversation = (id: number) => call<{ status: string; labels: string[] }>('GET', `/conversations/${id}`);
 const history = (page: Page) => page.getByRole('list', { name: 'Histórico da conversa' });
 const replyBox = (page: Page) => page.getByRole('textbox', { name: 'Digite sua resposta ou / para usar uma resposta pronta' });
 const lastOutgoing = async () => {
@@ -122,5 +137,104 @@ test('an agent formats, signs, decorates and records replies', async () => {
     await owner.getByRole('button', { name: 'Enviar', exact: true }).click();
     await expect.poll(async () => (await lastOutgoing())?.attachments?.map((a) => a.file_type)).toEqual(['audio']);
     await visible(history(owner).locator('audio').last());
+  });
+});
+
+test('an agent labels and resolves conversations in bulk, then keeps them in a folder', async () => {
+  const owner = await journey.newPage();
+  const [pedro, sofia, lucas] = OTHERS as [string, string, string];
+
+  await journey.step('two conversations are selected in the list', owner, async () => {
+    await signIn(owner, OWNER.email, OWNER.password);
+    await owner.getByRole('tab', { name: /^Todas/ }).click();
+    await visible(card(owner, lucas));
+    await owner.getByRole('checkbox', { name: `Selecionar a conversa de ${pedro}` }).check();
+    await owner.getByRole('checkbox', { name: `Selecionar a conversa de ${sofia}` }).check();
+    await hasText(owner.getByRole('region', { name: 'Ações em massa' }), '2 selecionadas');
+  });
+
+  await journey.step('"Adicionar marcador" labels both at once', owner, async () => {
+    const bulk = owner.getByRole('toolbar', { name: 'Aplicar às selecionadas' });
+    await bulk.getByRole('button', { name: 'Adicionar marcador' }).click();
+    await owner.getByRole('menuitem', { name: 'troca' }).click();
+    await hasText(card(owner, pedro), 'troca');
+    await hasText(card(owner, sofia), 'troca');
+    expect((await conversation(otherIds[lucas]!)).labels).toEqual([]);
+    expect((await conversation(otherIds[pedro]!)).labels).toEqual(['troca']);
+  });
+
+  await journey.step('"Resolver" resolves the selected; they leave the open list', owner, async () => {
+    await owner.getByRole('checkbox', { name: `Selecionar a conversa de ${pedro}` }).check();
+    await owner.getByRole('checkbox', { name: `Selecionar a conversa de ${sofia}` }).check();
+    await owner.getByRole('toolbar', { name: 'Aplicar às selecionadas' }).getByRole('button', { name: 'Resolver' }).click();
+    await gone(card(owner, pedro));
+    await gone(card(owner, sofia));
+    await visible(card(owner, lucas));
+    for (const name of [pedro, sofia]) expect((await conversation(otherIds[name]!)).status).toBe('resolved');
+    expect((await conversation(otherIds[lucas]!)).status).toBe('open');
+  });
+
+  await journey.step('"Selecionar todas" picks every visible conversation', owner, async () => {
+    await owner.getByRole('checkbox', { name: `Selecionar a conversa de ${lucas}` }).check();
+    await owner.getByRole('checkbox', { name: /^Selecionar todas as \d+ conversas visíveis$/ }).check();
+    const count = await conversationList(owner).getByRole('listitem').count();
+    await hasText(owner.getByRole('region', { name: 'Ações em massa' }), `${count} selecionadas`);
+    await journey.shot(owner, 'all visible selected');
+    await owner.getByRole('button', { name: 'Limpar a seleção' }).click();
+    await visible(owner.getByRole('tab', { name: /^Todas/ }));
+  });
+
+  await journey.step('an advanced filter is saved as the folder "Trocas resolvidas"', owner, async () => {
+    await owner.getByRole('button', { name: 'Filtros avançados' }).click();
+    const dialog = owner.getByRole('dialog', { name: 'Nova pasta' });
+    await dialog.getByRole('textbox', { name: 'Nome da pasta' }).fill('Trocas resolvidas');
+    await dialog.getByRole('combobox', { name: 'Atributo da condição 1' }).selectOption({ label: 'Marcador' });
+    await dialog.getByRole('button', { name: 'Salvar pasta' }).click();
+    await hasText(dialog.getByRole('alert'), 'Preencha o valor');
+    await dialog.getByRole('combobox', { name: 'Valor da condição 1' }).selectOption({ label: 'troca' });
+    await dialog.getByRole('button', { name: 'Adicionar condição' }).click();
+    await dialog.getByRole('combobox', { name: 'Valor da condição 2' }).selectOption({ label: 'Resolvida' });
+    await journey.shot(owner, 'folder builder');
+    await dialog.getByRole('button', { name: 'Salvar pasta' }).click();
+    await visible(owner.getByRole('heading', { name: 'Trocas resolvidas' }));
+    await visible(owner.getByRole('navigation', { name: 'Menus de apoio' }).getByRole('link', { name: 'Trocas resolvidas' }));
+    await owner.getByRole('tab', { name: /^Todas/ }).click();
+    await visible(card(owner, pedro));
+    await visible(card(owner, sofia));
+    expect(await conversationList(owner).getByRole('listitem').count()).toBe(2);
+    expect(new URL(owner.url()).pathname).toMatch(/\/custom_view\/\d+$/);
+  });
+
+  await journey.step('a conversation reopened elsewhere leaves the folder live', owner, async () => {
+    await call('POST', `/conversations/${otherIds[sofia]!}/toggle_status`, { status: 'open' });
+    await gone(card(owner, sofia));
+    await visible(card(owner, pedro));
+  });
+
+  await journey.step('"Excluir pasta" removes the folder, not the conversations', owner, async () => {
+    await owner.getByRole('button', { name: 'Excluir pasta' }).click();
+    await owner.getByRole('alertdialog').getByRole('button', { name: 'Excluir pasta' }).click();
+    await visible(owner.getByText('Nenhuma pasta salva ainda'));
+    expect((await conversation(otherIds[pedro]!)).status).toBe('resolved');
+  });
+});
+
+test('the reply box tools in dark mode and on a phone', async () => {
+  const dark = await journey.newPage({ colorScheme: 'dark' });
+  await journey.step('dark: the emoji picker over a formatted draft', dark, async () => {
+    await signIn(dark, OWNER.email, OWNER.password);
+    await dark.getByRole('tab', { name: /^Todas/ }).click();
+    await card(dark, CUSTOMER.name).click();
+    await replyBox(dark).fill('Obrigado, **Juliana**!');
+    await dark.getByRole('button', { name: 'Emojis' }).click();
+    await visible(dark.getByRole('dialog', { name: 'Emojis' }));
+  });
+  const phone = await journey.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await journey.step('phone: the reply box tools wrap under the text', phone, async () => {
+    await signIn(phone, OWNER.email, OWNER.password);
+    await phone.getByRole('tab', { name: /^Todas/ }).click();
+    await card(phone, CUSTOMER.name).click();
+    await visible(phone.getByRole('toolbar', { name: 'Formatação de Texto' }));
+    await visible(phone.getByRole('button', { name: 'Enviar', exact: true }));
   });
 });

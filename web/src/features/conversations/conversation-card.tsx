@@ -11,10 +11,17 @@ import { MessagePreview } from './message-preview';
 import { PriorityMarker } from './priority-marker';
 import { shortTime } from './time-format';
 
-type Props = { accountId: number; scope: ListScope; conversation: Conversation; active: boolean };
+type Props = {
+  accountId: number;
+  scope: ListScope;
+  conversation: Conversation;
+  active: boolean;
+  /** Bulk selection: the checkbox over the avatar shows on hover, and always once something is selected. */
+  selection?: { selected: boolean; selecting: boolean; onToggle(id: number): void };
+};
 
 /** One conversation in the list: who, where from, who answers, when, labels, last words, unread, priority. */
-export function ConversationCard({ accountId, scope, conversation, active }: Props) {
+export function ConversationCard({ accountId, scope, conversation, active, selection }: Props) {
   const { t, i18n } = useTranslation();
   const inboxes = useInboxes(accountId);
   const labels = useLabels(accountId);
@@ -25,12 +32,24 @@ export function ConversationCard({ accountId, scope, conversation, active }: Pro
   const unread = conversation.unread_count;
 
   return (
+    <div className="group relative">
+    {selection && (
+      <input
+        type="checkbox"
+        checked={selection.selected}
+        onChange={() => selection.onToggle(conversation.id)}
+        aria-label={t('workspace.bulk.select', { name })}
+        className={`absolute top-5 left-6 z-10 size-4 accent-brand ${selection.selecting ? '' : 'opacity-0 group-hover:opacity-100 focus:opacity-100'}`}
+      />
+    )}
     <Link
       to={conversationPath(accountId, scope, conversation.id)}
       aria-current={active ? 'page' : undefined}
-      className={`flex gap-3 border-b border-line px-4 py-3 transition-colors ${active ? 'bg-brand-soft/60' : 'hover:bg-subtle'}`}
+      className={`flex gap-3 border-b border-line px-4 py-3 transition-colors ${selection?.selected ? 'bg-brand-soft/40' : active ? 'bg-brand-soft/60' : 'hover:bg-subtle'}`}
     >
-      <UserAvatar name={name} imageUrl={contact?.thumbnail || null} />
+      <span className={selection?.selecting || selection?.selected ? 'invisible' : 'group-hover:invisible'}>
+        <UserAvatar name={name} imageUrl={contact?.thumbnail || null} />
+      </span>
       <div className="flex min-w-0 flex-1 flex-col gap-1">
         <div className="flex items-center gap-1.5 text-xs text-muted">
           <ChannelIcon channel={conversation.meta.channel ?? inbox?.channel_type} />
@@ -67,5 +86,6 @@ export function ConversationCard({ accountId, scope, conversation, active }: Pro
         )}
       </div>
     </Link>
+    </div>
   );
 }
