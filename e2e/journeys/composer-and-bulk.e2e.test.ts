@@ -45,6 +45,16 @@ beforeAll(async () => {
     otherIds[name] = other.id;
     await call('POST', `/conversations/${other.id}/messages`, { content: `Quero trocar meu pedido, sou ${name}.`, message_type: 'incoming' });
   }
+  const attributes = await call<{ attribute_key: string }[]>('GET', '/custom_attribute_definitions?attribute_model=contact_attribute');
+  if (!attributes.some((a) => a.attribute_key === 'plano')) {
+    await call('POST', '/custom_attribute_definitions', {
+      attribute_display_name: 'Plano',
+      attribute_key: 'plano',
+      attribute_display_type: 'list',
+      attribute_model: 'contact_attribute',
+      attribute_values: ['Ouro', 'Prata'],
+    });
+  }
   const labels = await call<{ payload: { title: string }[] }>('GET', '/labels');
   if (!labels.payload.some((l) => l.title === 'troca')) await call('POST', '/labels', { title: 'troca', color: '#c2410c' });
 });
@@ -216,6 +226,54 @@ test('an agent labels and resolves conversations in bulk, then keeps them in a f
     await owner.getByRole('alertdialog').getByRole('button', { name: 'Excluir pasta' }).click();
     await visible(owner.getByText('Nenhuma pasta salva ainda'));
     expect((await conversation(otherIds[pedro]!)).status).toBe('resolved');
+  });
+});
+
+test('an agent edits the customer in the details panel and keeps notes about them', async () => {
+  const owner = await journey.newPage();
+  const details = owner.getByRole('complementary', { name: 'Detalhes da conversa' });
+  type Contact = { id: number; phone_number: string | null; additional_attributes: Record<string, unknown>; custom_attributes: Record<string, unknown> };
+  const contactId = async () => (await call<{ meta: { sender: { id: number } } }>('GET', `/conversations/${conversationId}`)).meta.sender.id;
+
+  await journey.step('"Editar" in "Informações do Cliente" saves phone, company, city and "Plano"', owner, async () => {
+    await signIn(owner, OWNER.email, OWNER.password);
+    await owner.getByRole('tab', { name: /^Todas/ }).click();
+    await card(owner, CUSTOMER.name).click();
+    await owner.getByRole('button', { name: 'Mais detalhes' }).click();
+    await details.getByRole('button', { name: 'Editar' }).click();
+    const form = details.getByRole('form', { name: 'Editar as informações do cliente' });
+    await form.getByRole('textbox', { name: 'Telefone' }).fill('12345');
+    await form.getByRole('button', { name: 'Salvar' }).click();
+    await visible(form.getByText('Use o formato internacional, com o código do país: +5511987654321.'));
+    await form.getByRole('textbox', { name: 'Telefone' }).fill('+55 11 98765-4321');
+    await form.getByRole('textbox', { name: 'Empresa' }).fill('Prado Modas');
+    await form.getByRole('textbox', { name: 'Cidade' }).fill('Curitiba');
+    await form.getByRole('combobox', { name: 'Plano' }).selectOption('Ouro');
+    await journey.shot(owner, 'contact editor');
+    await form.getByRole('button', { name: 'Salvar' }).click();
+    await hasText(details, 'Prado Modas');
+    await hasText(details, 'Curitiba');
+    await hasText(details, 'Ouro');
+    const contact = await call<{ payload: Contact }>('GET', `/contacts/${await contactId()}`);
+    expect(contact.payload.phone_number).toBe('+5511987654321');
+    expect(contact.payload.additional_attributes).toMatchObject({ company_name: 'Prado Modas', city: 'Curitiba' });
+    expect(contact.payload.custom_attributes).toMatchObject({ plano: 'Ouro' });
+  });
+
+  await journey.step('"Notas": a note is added, then deleted', owner, async () => {
+    const note = 'Prefere contato por WhatsApp depois das 18h.';
+    await details.getByRole('textbox', { name: 'Nova nota' }).fill(note);
+    await details.getByRole('button', { name: 'Adicionar nota' }).click();
+    const notes = details.getByRole('list', { name: 'Notas' });
+    await hasText(notes, note);
+    await hasText(notes, OWNER.name);
+    const stored = await call<{ content: string }[]>('GET', `/contacts/${await contactId()}/notes`);
+    expect(stored.map((n) => n.content)).toEqual([note]);
+    await journey.shot(owner, 'note added');
+    await notes.getByRole('button', { name: 'Apagar nota' }).click();
+    await owner.getByRole('alertdialog').getByRole('button', { name: 'Apagar nota' }).click();
+    await visible(details.getByText('Nenhuma nota ainda'));
+    expect(await call<unknown[]>('GET', `/contacts/${await contactId()}/notes`)).toEqual([]);
   });
 });
 
