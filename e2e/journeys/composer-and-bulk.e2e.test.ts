@@ -277,6 +277,26 @@ test('an agent edits the customer in the details panel and keeps notes about the
   });
 });
 
+test('a reply the channel could not deliver is retried from the history', async () => {
+  const owner = await journey.newPage();
+  await journey.step('the integration reports a failure; the agent sees why and retries', owner, async () => {
+    await signIn(owner, OWNER.email, OWNER.password);
+    await owner.getByRole('tab', { name: /^Todas/ }).click();
+    await card(owner, CUSTOMER.name).click();
+    const reply = await call<{ id: number }>('POST', `/conversations/${conversationId}/messages`, { content: 'Seu código de troca é TR-5521.' });
+    await hasText(history(owner), 'Seu código de troca é TR-5521.');
+    await call('PATCH', `/conversations/${conversationId}/messages/${reply.id}`, { status: 'failed', external_error: 'Número sem WhatsApp' });
+    const bubble = history(owner).locator(`[data-message-id="${reply.id}"]`);
+    await hasText(bubble, 'Não entregue: Número sem WhatsApp');
+    await journey.shot(owner, 'failed reply');
+    await bubble.getByRole('button', { name: 'Tentar novamente' }).click();
+    await gone(bubble.getByText('Não entregue: Número sem WhatsApp'));
+    await visible(bubble.getByRole('img', { name: 'Enviada' }));
+    const { payload } = await call<{ payload: (ApiMessage & { status: string })[] }>('GET', `/conversations/${conversationId}/messages`);
+    expect(payload.find((m) => m.id === reply.id)?.status).toBe('sent');
+  });
+});
+
 test('the reply box tools in dark mode and on a phone', async () => {
   const dark = await journey.newPage({ colorScheme: 'dark' });
   await journey.step('dark: the emoji picker over a formatted draft', dark, async () => {

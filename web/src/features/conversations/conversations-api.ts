@@ -126,6 +126,10 @@ export function sendMessage(accountId: number, id: number, input: SendMessageInp
 export const deleteMessage = (accountId: number, id: number, messageId: number) =>
   api.delete<Message>(`${conversationPath(accountId, id)}/messages/${messageId}`);
 
+/** "Tentar novamente": a reply whose delivery failed goes back to sent (the channel's integration is told). */
+export const retryMessage = (accountId: number, id: number, messageId: number) =>
+  api.post<Message>(`${conversationPath(accountId, id)}/messages/${messageId}/retry`);
+
 export const reactToMessage = (accountId: number, id: number, messageId: number, emoji: string) =>
   api.post<Message>(`${conversationPath(accountId, id)}/messages/${messageId}/reactions`, { emoji });
 
