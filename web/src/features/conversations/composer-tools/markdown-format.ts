@@ -86,5 +86,5 @@ export function insertText({ text, start, end }: Edit, insert: string): Edit {
   return { text: text.slice(0, start) + insert + text.slice(end), start: caret, end: caret };
 }
 
-/** Keyboard shortcuts of the formatting buttons (with Ctrl or ⌘). */
-export const FORMAT_KEYS: Record<string, InlineFormat | 'link'> = { b: 'bold', i: 'italic', k: 'link', e: 'code' };
+/** Keyboard shortcuts of the formatting buttons (with Ctrl or ⌘; Ctrl/⌘ + K stays the command palette's). */
+export const FORMAT_KEYS: Record<string, InlineFormat> = { b: 'bold', i: 'italic', e: 'code' };
