@@ -414,17 +414,17 @@ test('an agent sets up every item of "Configurações de Perfil" and sees it tak
     // The signature went along (an API inbox), its image as a link in the dashboard's view.
     await hasText(history, 'Suporte · Tecnologia Corporativa');
     // Switched off for one message, it stays out of that one.
-    const signatureToggle = page.getByRole('button', { name: 'Assinatura', exact: true });
-    expect(await signatureToggle.getAttribute('aria-pressed')).toBe('true');
-    await signatureToggle.click();
-    expect(await signatureToggle.getAttribute('aria-pressed')).toBe('false');
+    const signatureToggle = page.getByRole('checkbox', { name: 'Assinatura' });
+    expect(await signatureToggle.isChecked()).toBe(true);
+    await signatureToggle.uncheck();
+    expect(await signatureToggle.isChecked()).toBe(false);
     await box.fill('Já encontrei o problema.');
     await box.press('Control+Enter');
     await hasText(history, 'Já encontrei o problema.');
     type Sent = { payload: { content: string | null; message_type: number }[] };
     const sent = (await pageGet<Sent>(page, `/api/v1/accounts/${accountId}/conversations/${conversationId}/messages`)).payload.filter((m) => m.message_type === 1);
     expect(sent.map((m) => m.content)).toEqual([
-      'Oi, Helena! Vou verificar a fatura.\n\n**Paula Ribeiro**\nSuporte · Tecnologia Corporativa\n\n![imagem](https://cdn.tecnologiacorporativa.com.br/assinatura.png)',
+      'Oi, Helena! Vou verificar a fatura.\n\n--\n**Paula Ribeiro**\nSuporte · Tecnologia Corporativa\n\n![imagem](https://cdn.tecnologiacorporativa.com.br/assinatura.png)',
       'Já encontrei o problema.',
     ]);
   });

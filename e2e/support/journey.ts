@@ -43,7 +43,8 @@ const slug = (title: string) =>
     .replace(/^-|-$/g, '')
     .slice(0, 60);
 
-export function useJourney(name: string): Journey {
+/** `chromiumArgs`: extra switches for this journey's browser only (e.g. a fake microphone). */
+export function useJourney(name: string, { chromiumArgs = [] }: { chromiumArgs?: string[] } = {}): Journey {
   const dir = join(ARTIFACTS_DIR, name);
   const consoleLog = join(dir, 'console.log');
   let browser: Browser | undefined;
@@ -54,7 +55,7 @@ export function useJourney(name: string): Journey {
   beforeAll(async () => {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...chromiumArgs] });
   });
 
   afterAll(async () => {

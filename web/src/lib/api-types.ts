@@ -57,6 +57,8 @@ export type CreateAccountRequest = {
   email: string;
   password: string;
   locale: 'pt_BR' | 'en';
+  /** Fill the new account with the demo story (inboxes, agents, labels, conversations). */
+  with_demo_data?: boolean;
 };
 
 export type SignInRequest = { email: string; password: string } | { email: string; sso_auth_token: string };

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context';
+import { fillDemoAccount } from '../../demo/fill-demo-account';
 import { clientInfo } from '../../platform/http/request';
 import { errorResponses } from '../../platform/http/schemas';
 import { authorize } from '../../platform/permissions';
@@ -51,13 +52,13 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
         tags,
         summary: 'Create an account and its administrator',
         description:
-          'Open while the installation has no account (onboarding: the user becomes the installation owner); afterwards only when ENABLE_ACCOUNT_SIGNUP is true. Signs the new administrator in.',
+          'Open while the installation has no account (onboarding: the user becomes the installation owner); afterwards only when ENABLE_ACCOUNT_SIGNUP is true. Signs the new administrator in. With `with_demo_data`, the new account (and only it) is filled with the demo story before the answer; if that fails, the account stays, empty, and the failure is logged.',
         body: signUpBody,
         response: { 200: userEnvelope, ...errorResponses(403, 422, 429) },
       },
     },
     async (request, reply) => {
-      const { user, session } = await accounts.signUp(
+      const { user, account, session } = await accounts.signUp(
         ctx,
         {
           accountName: request.body.account_name,
@@ -68,6 +69,13 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
         },
         clientInfo(request),
       );
+      if (request.body.with_demo_data) {
+        try {
+          await fillDemoAccount(ctx, app, { accountId: account.id, userId: user.id });
+        } catch (error) {
+          request.log.error({ err: error, accountId: account.id }, 'demo data for the new account failed');
+        }
+      }
       setSessionCookies(reply, ctx.config, session);
       return { data: await userPayload(ctx.db, user.id) };
     },

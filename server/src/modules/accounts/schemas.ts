@@ -30,6 +30,7 @@ export const signUpBody = z.object({
   email,
   password,
   locale: localeCode.optional(),
+  with_demo_data: z.boolean().optional().describe('Fill the new account with the pt-BR demo story (inboxes, agents, teams, labels, conversations), as `npm run seed:demo` does'),
 });
 
 export const accountUpdateBody = z

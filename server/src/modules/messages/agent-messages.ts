@@ -126,6 +126,28 @@ export async function updateMessageStatus(
   });
 }
 
+/**
+ * "Tentar novamente" on a reply whose delivery failed: it goes back to "sent" without the error, and
+ * the update reaches the channel's integration (API inbox webhook) and every open dashboard, as in
+ * Chatwoot. Only agents' outgoing replies that failed can be retried.
+ */
+export async function retryMessage(ctx: AppContext, member: Member, displayId: number, messageId: number) {
+  return ctx.transaction(async (tx) => {
+    const conversation = await conversations.findForMember(tx, member, displayId, { lock: true });
+    const message = await messages.findMessage(tx, conversation.id, messageId, true);
+    if (!message || message.deletedAt) throw notFound('Message');
+    if (message.messageType !== MESSAGE_TYPE_NUMBER.outgoing || message.private || message.status !== 'failed') {
+      throw invalidField('message_id', 'must be a reply whose delivery failed', 'invalid');
+    }
+    const attributes = { ...message.contentAttributes };
+    delete attributes.external_error;
+    const updated = await messages.updateMessage(tx, message.id, { status: 'sent', contentAttributes: attributes });
+    const json = (await presentFor(tx, conversation, updated))!;
+    await recordUpdated(ctx, tx, conversation, json);
+    return json;
+  });
+}
+
 const EMOJI = /^(?:\p{Extended_Pictographic}|\p{Emoji_Component}|\u200d|\ufe0f)+$/u;
 
 /** Adds or removes the agent's emoji reaction to a message. */

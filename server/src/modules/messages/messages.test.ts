@@ -169,6 +169,53 @@ describe('messages API', () => {
   });
 });
 
+describe('retrying a failed reply: POST …/messages/:id/retry', () => {
+  let t: TestApp;
+  const committed: DomainEvent[] = [];
+  beforeAll(async () => {
+    t = await startTestApp();
+    t.ctx.outbox.onCommitted((events) => committed.push(...events));
+  });
+  afterAll(() => t.close());
+
+  it('puts a failed reply back to sent for administrators and agents, announcing it; refuses anything else and other accounts', async () => {
+    const account = await buildAccount(t.ctx);
+    const inbox = await insertInbox(t.ctx, account.id, { channelType: 'api', memberIds: [account.agent.id] });
+    const { contact } = await insertContact(t.ctx, account.id, inbox.id);
+    const created = await t.request({ method: 'POST', url: `/api/v1/accounts/${account.id}/conversations`, token: account.admin.token, payload: { inbox_id: inbox.id, contact_id: contact.id } });
+    const base = `/api/v1/accounts/${account.id}/conversations/${created.json().id}/messages`;
+    const post = async (payload: Record<string, unknown>) => (await t.request({ method: 'POST', url: base, token: account.agent.token, payload })).json() as { id: number };
+    const fail = (id: number) => t.request({ method: 'PATCH', url: `${base}/${id}`, token: account.admin.token, payload: { status: 'failed', external_error: 'Número sem WhatsApp' } });
+    const retry = (id: number, token: string, path = base) => t.request({ method: 'POST', url: `${path}/${id}/retry`, token });
+
+    for (const token of [account.agent.token, account.admin.token]) {
+      const reply = await post({ content: 'Seu pedido saiu para entrega.' });
+      expect((await fail(reply.id)).json().status).toBe('failed');
+      const retried = await retry(reply.id, token);
+      expect(retried.statusCode).toBe(200);
+      expect(retried.json().status).toBe('sent');
+      expect(retried.json().content_attributes).not.toHaveProperty('external_error');
+      expect(committed.some((e) => e.name === 'message.updated' && e.payload.id === reply.id && e.payload.status === 'sent')).toBe(true);
+      // Already sent: nothing to retry.
+      expectError(await retry(reply.id, token), 422, 'message_id');
+    }
+
+    const note = await post({ content: 'nota', private: true });
+    const incoming = await post({ content: 'do cliente', message_type: 'incoming' });
+    expectError(await retry(note.id, account.agent.token), 422, 'message_id');
+    expectError(await retry(incoming.id, account.agent.token), 422, 'message_id');
+    expectError(await retry(UNKNOWN_ID, account.agent.token), 404);
+
+    const failed = await post({ content: 'outra tentativa' });
+    await fail(failed.id);
+    const other = await buildAccount(t.ctx);
+    expect((await retry(failed.id, other.admin.token)).statusCode).toBe(404);
+    expect((await retry(failed.id, other.admin.token, `/api/v1/accounts/${other.id}/conversations/${created.json().id}/messages`)).statusCode).toBe(404);
+    const still = await t.request({ method: 'GET', url: base, token: account.agent.token });
+    expect(still.json().payload.find((m: { id: number }) => m.id === failed.id).status).toBe('failed');
+  });
+});
+
 describe('messages with attachments', () => {
   let t: TestApp;
   beforeAll(async () => {

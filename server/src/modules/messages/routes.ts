@@ -10,7 +10,7 @@ import { discardUploads, readUploads } from '../attachments/service';
 import { requireMember } from '../auth/guards';
 import { memberOf } from '../conversations/member';
 import { conversationParams, messageSchema } from '../conversations/schemas';
-import { deleteAgentMessage, listForAgent, postAgentMessage, reactToMessage, updateMessageStatus } from './agent-messages';
+import { deleteAgentMessage, listForAgent, postAgentMessage, reactToMessage, retryMessage, updateMessageStatus } from './agent-messages';
 import { MAX_CONTENT_LENGTH } from './post-message';
 
 const tags = ['Messages'];
@@ -158,6 +158,23 @@ export function messageRoutes(app: FastifyInstance, ctx: AppContext): void {
         status: request.body.status,
         externalError: request.body.external_error,
       });
+    },
+  );
+
+  r.post(
+    `${base}/:message_id/retry`,
+    {
+      schema: {
+        tags,
+        summary: 'Retry a reply whose delivery failed ("Tentar novamente")',
+        description: 'Sets the message back to `sent`, drops `content_attributes.external_error` and announces the update (webhooks, realtime). Only outgoing, non-private messages with status `failed`.',
+        params: messageParams,
+        response: { 200: messageSchema, ...errorResponses(401, 403, 404, 422) },
+      },
+    },
+    async (request) => {
+      const m = await member(request, request.params.account_id, true);
+      return retryMessage(ctx, m, request.params.conversation_id, request.params.message_id);
     },
   );
 

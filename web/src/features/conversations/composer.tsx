@@ -1,13 +1,19 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Paperclip, PenLine, Send, X } from 'lucide-react';
+import { Paperclip, Send, X } from 'lucide-react';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { AudioPreview } from './composer-tools/audio-preview';
+import { formatsFor, supportsSignature, withSignature } from './composer-tools/channel-formats';
+import { EmojiPicker } from './composer-tools/emoji-picker';
+import { FormattingToolbar } from './composer-tools/formatting-toolbar';
+import { LinkField } from './composer-tools/link-field';
+import { FORMAT_KEYS, insertLink, insertText, toggleInline, toggleList, type Edit, type Format } from './composer-tools/markdown-format';
+import { VoiceRecorder } from './composer-tools/voice-recorder';
 import { useTranslation } from 'react-i18next';
 import { useCurrentAccount } from '../accounts/current-account';
 import { useAgents } from '../agents/agents-api';
 import type { CannedResponse, Conversation, Message } from './conversation-types';
-import { sendMessage, useCannedResponses } from './conversations-api';
+import { sendMessage, useCannedResponses, useInboxes } from './conversations-api';
 import { applyMessage } from './live-cache';
-import { signatureApplies, withSignature } from './signature';
 import { SuggestionList } from './suggestion-list';
 import { useDraft } from './use-draft';
 import { useTypingSignal } from './use-typing-signal';
@@ -17,6 +23,7 @@ type Mode = 'reply' | 'private';
 /** The server takes up to 10 files per message. */
 const MAX_FILES = 10;
 type Mention = { id: number; name: string };
+const toolClasses = 'rounded-lg p-1.5 text-muted hover:bg-subtle hover:text-ink disabled:opacity-50';
 type Props = { conversation: Conversation; replyTo: Message | null; onClearReply(): void };
 
 /** The word being typed at the caret when it starts with `/` (at a line start) or `@`. */
@@ -47,10 +54,12 @@ export function Composer({ conversation, replyTo, onClearReply }: Props) {
   const fileInput = useRef<HTMLInputElement>(null);
   const typing = useTypingSignal(account.id, conversation.id, mode === 'private');
   const cmdEnter = user.ui_settings.editor_message_key === 'cmd_enter';
-  // "Assinatura de Mensagem Pessoal": added to replies where the inbox supports it, unless switched off for this message.
-  const [signatureOn, setSignatureOn] = useState(true);
-  const signature = user.message_signature ?? '';
-  const canSign = mode === 'reply' && signatureApplies(conversation.meta.channel ?? conversation.channel, signature);
+  const inboxes = useInboxes(account.id);
+  const channel = conversation.meta.channel ?? inboxes.data?.find((inbox) => inbox.id === conversation.inbox_id)?.channel_type;
+  const formats = mode === 'private' ? formatsFor('Channel::Api') : formatsFor(channel);
+  const signature = mode === 'reply' && supportsSignature(channel) ? user.message_signature?.trim() || null : null;
+  const [signOff, setSignOff] = useState(true);
+  const [linkFor, setLinkFor] = useState<Edit | null>(null);
 
   useEffect(
     () =>
@@ -86,6 +95,24 @@ export function Composer({ conversation, replyTo, onClearReply }: Props) {
     replaceTrigger(`@${agent.available_name} `);
   };
 
+  const selection = (): Edit => {
+    const box = textarea.current;
+    return { text, start: box?.selectionStart ?? text.length, end: box?.selectionEnd ?? text.length };
+  };
+  const applyEdit = (edit: Edit) => {
+    setText(edit.text);
+    setCaret(edit.end);
+    requestAnimationFrame(() => {
+      textarea.current?.focus();
+      textarea.current?.setSelectionRange(edit.start, edit.end);
+    });
+  };
+  const format = (kind: Format) => {
+    if (kind === 'link') setLinkFor(selection());
+    else if (kind === 'bulletList' || kind === 'orderedList') applyEdit(toggleList(selection(), kind));
+    else applyEdit(toggleInline(selection(), kind));
+  };
+
   const send = async () => {
     const content = text.trim();
     if ((!content && files.length === 0) || sending) return;
@@ -95,9 +122,8 @@ export function Composer({ conversation, replyTo, onClearReply }: Props) {
     try {
       const withMentions =
         mode === 'private' ? mentions.reduce((acc, m) => acc.split(`@${m.name}`).join(`[@${m.name}](mention://user/${m.id}/${encodeURIComponent(m.name)})`), content) : content;
-      const signed = canSign && signatureOn && withMentions ? withSignature(withMentions, signature) : withMentions;
       const message = await sendMessage(account.id, conversation.id, {
-        content: signed,
+        content: signature && signOff && withMentions ? withSignature(withMentions, signature) : withMentions,
         private: mode === 'private',
         inReplyTo: replyTo?.id,
         files,
@@ -106,7 +132,7 @@ export function Composer({ conversation, replyTo, onClearReply }: Props) {
       setText('');
       setFiles([]);
       setMentions([]);
-      setSignatureOn(true);
+      setSignOff(true);
       onClearReply();
     } catch {
       setError(t('workspace.composer.sendError'));
@@ -131,6 +157,12 @@ export function Composer({ conversation, replyTo, onClearReply }: Props) {
         setActive(0);
         return;
       }
+    }
+    const formatKey = FORMAT_KEYS[event.key.toLowerCase()];
+    if (formatKey && (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && formats.includes(formatKey)) {
+      event.preventDefault();
+      format(formatKey);
+      return;
     }
     if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return;
     const modifier = event.ctrlKey || event.metaKey;
@@ -227,11 +259,25 @@ export function Composer({ conversation, replyTo, onClearReply }: Props) {
           className="max-h-48 min-h-16 w-full resize-y rounded-lg border border-line bg-surface px-3 py-2 text-sm text-ink placeholder:text-muted/70 focus:border-brand focus:ring-2 focus:ring-brand/30 focus:outline-none"
         />
       </div>
+      {linkFor && (
+        <LinkField
+          onCancel={() => {
+            const at = linkFor;
+            setLinkFor(null);
+            applyEdit({ ...at, text });
+          }}
+          onInsert={(url) => {
+            const at = linkFor;
+            setLinkFor(null);
+            applyEdit(insertLink({ ...at, text }, url));
+          }}
+        />
+      )}
       {files.length > 0 && (
         <ul aria-label={t('workspace.composer.files')} className="mt-1 flex flex-wrap gap-1">
           {files.map((file, index) => (
             <li key={`${file.name}-${index}`} className="flex items-center gap-1 rounded-md bg-subtle px-2 py-0.5 text-xs text-ink">
-              {file.name}
+              {file.type.startsWith('audio/') ? <AudioPreview file={file} /> : file.name}
               <button type="button" onClick={() => setFiles((list) => list.filter((_, i) => i !== index))} aria-label={t('workspace.composer.removeFile', { name: file.name })}>
                 <X className="size-3" aria-hidden="true" />
               </button>
@@ -240,7 +286,7 @@ export function Composer({ conversation, replyTo, onClearReply }: Props) {
         </ul>
       )}
       {error && <p role="alert" className="mt-1 text-xs text-danger">{error}</p>}
-      <div className="mt-2 flex items-center gap-2">
+      <div className="mt-2 flex flex-wrap items-center gap-1">
         <input
           ref={fileInput}
           type="file"
@@ -251,22 +297,19 @@ export function Composer({ conversation, replyTo, onClearReply }: Props) {
             e.target.value = '';
           }}
         />
-        <button type="button" onClick={() => fileInput.current?.click()} className="rounded-lg p-1.5 text-muted hover:bg-subtle hover:text-ink" aria-label={t('workspace.composer.attach')} title={t('workspace.composer.attach')}>
+        <FormattingToolbar formats={formats} onFormat={format} buttonClassName={toolClasses} />
+        <EmojiPicker className={toolClasses} onPick={(emoji) => applyEdit(insertText(selection(), emoji))} />
+        <button type="button" onClick={() => fileInput.current?.click()} className={toolClasses} aria-label={t('workspace.composer.attach')} title={t('workspace.composer.attach')}>
           <Paperclip className="size-4" aria-hidden="true" />
         </button>
-        {canSign && (
-          <button
-            type="button"
-            onClick={() => setSignatureOn((on) => !on)}
-            aria-pressed={signatureOn}
-            className={`rounded-lg p-1.5 hover:bg-subtle ${signatureOn ? 'text-brand' : 'text-muted hover:text-ink'}`}
-            aria-label={t('composerSignature.label')}
-            title={signatureOn ? t('composerSignature.on') : t('composerSignature.off')}
-          >
-            <PenLine className="size-4" aria-hidden="true" />
-          </button>
+        <VoiceRecorder buttonClassName={toolClasses} onRecorded={(file) => setFiles((list) => [...list, file].slice(0, MAX_FILES))} />
+        {signature && (
+          <label className="ml-1 flex shrink-0 items-center gap-1 text-xs text-muted" title={signature}>
+            <input type="checkbox" checked={signOff} onChange={(e) => setSignOff(e.target.checked)} className="accent-brand" />
+            {t('workspace.composer.signature')}
+          </label>
         )}
-        <p className="hidden min-w-0 truncate text-xs text-muted xl:block">{cmdEnter ? t('workspace.composer.hintCmdEnter') : t('workspace.composer.hintEnter')}</p>
+        <p className="hidden min-w-0 truncate text-xs text-muted 2xl:block">{cmdEnter ? t('workspace.composer.hintCmdEnter') : t('workspace.composer.hintEnter')}</p>
         <button
           type="button"
           onClick={() => void send()}

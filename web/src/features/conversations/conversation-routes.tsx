@@ -16,4 +16,6 @@ export const conversationRoutes: RouteObject[] = [
   { path: 'label/:label/conversations/:conversationId', element: <ConversationsPage view="label" /> },
   { path: 'team/:teamId', element: <ConversationsPage view="team" /> },
   { path: 'team/:teamId/conversations/:conversationId', element: <ConversationsPage view="team" /> },
+  { path: 'custom_view/:folderId', element: <ConversationsPage view="folder" /> },
+  { path: 'custom_view/:folderId/conversations/:conversationId', element: <ConversationsPage view="folder" /> },
 ];

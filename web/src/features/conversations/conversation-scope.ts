@@ -10,6 +10,7 @@ export function useListScope(view: ScopeView): ListScope {
   if (view === 'inbox') return { view, inboxId: Number(params.inboxId) };
   if (view === 'team') return { view, teamId: Number(params.teamId) };
   if (view === 'label') return { view, label: params.label ?? '' };
+  if (view === 'folder') return { view, folderId: Number(params.folderId) };
   return { view };
 }
 
@@ -29,6 +30,8 @@ export function scopePath(accountId: number, scope: ListScope): string {
       return `${base}/label/${encodeURIComponent(scope.label)}`;
     case 'team':
       return `${base}/team/${scope.teamId}`;
+    case 'folder':
+      return `${base}/custom_view/${scope.folderId}`;
   }
 }
 

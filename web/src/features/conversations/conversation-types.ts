@@ -120,7 +120,8 @@ export type ListScope =
   | { view: 'unattended' }
   | { view: 'inbox'; inboxId: number }
   | { view: 'label'; label: string }
-  | { view: 'team'; teamId: number };
+  | { view: 'team'; teamId: number }
+  | { view: 'folder'; folderId: number };
 
 /** Everything the list query depends on. */
 export type ListFilter = { scope: ListScope; tab: AssigneeTab; status: StatusFilter; sort: SortKey };

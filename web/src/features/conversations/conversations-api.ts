@@ -1,6 +1,7 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, postForm } from '../../lib/api-client';
 import { conversationKeys } from './conversation-keys';
+import { fetchFolderCounts, fetchFolderPage } from './folders/folders-api';
 import type {
   AgentCard,
   CannedResponse,
@@ -54,11 +55,16 @@ export const fetchChangedConversations = (accountId: number, updatedAfter: numbe
 /** A loaded page of a list; live events may add or remove conversations, `hasMore` stays the server's. */
 export type ListPage = { conversations: Conversation[]; hasMore: boolean };
 
-export function useConversationList(accountId: number, filter: ListFilter) {
+export function useConversationList(accountId: number, filter: ListFilter, userId: number) {
+  const client = useQueryClient();
   return useInfiniteQuery({
     queryKey: conversationKeys.list(accountId, filter),
     queryFn: async ({ pageParam }): Promise<ListPage> => {
-      const page = await fetchConversationPage(accountId, filter, pageParam);
+      const { scope } = filter;
+      const page =
+        scope.view === 'folder'
+          ? await fetchFolderPage(client, accountId, userId, scope.folderId, filter, pageParam)
+          : await fetchConversationPage(accountId, filter, pageParam);
       return { conversations: page.data.payload, hasMore: page.data.payload.length >= LIST_PAGE_SIZE };
     },
     initialPageParam: 1,
@@ -70,9 +76,12 @@ export function useConversationList(accountId: number, filter: ListFilter) {
 }
 
 export function useTabCounts(accountId: number, filter: Omit<ListFilter, 'tab' | 'sort'>) {
+  const client = useQueryClient();
   return useQuery({
     queryKey: conversationKeys.countsFor(accountId, filter),
-    queryFn: () => {
+    queryFn: async () => {
+      const { scope } = filter;
+      if (scope.view === 'folder') return { meta: await fetchFolderCounts(client, accountId, scope.folderId, filter) };
       const params = scopeParams(filter.scope);
       params.set('status', filter.status);
       return api.get<{ meta: TabCounts }>(`${accountPath(accountId)}/conversations/meta?${params.toString()}`);
@@ -116,6 +125,10 @@ export function sendMessage(accountId: number, id: number, input: SendMessageInp
 
 export const deleteMessage = (accountId: number, id: number, messageId: number) =>
   api.delete<Message>(`${conversationPath(accountId, id)}/messages/${messageId}`);
+
+/** "Tentar novamente": a reply whose delivery failed goes back to sent (the channel's integration is told). */
+export const retryMessage = (accountId: number, id: number, messageId: number) =>
+  api.post<Message>(`${conversationPath(accountId, id)}/messages/${messageId}/retry`);
 
 export const reactToMessage = (accountId: number, id: number, messageId: number, emoji: string) =>
   api.post<Message>(`${conversationPath(accountId, id)}/messages/${messageId}/reactions`, { emoji });

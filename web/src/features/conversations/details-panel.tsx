@@ -1,6 +1,7 @@
 import { X } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { AssignmentSection } from './assignment-section';
+import { ContactNotesSection } from './contact-details/contact-notes-section';
 import { ContactInfoSection } from './contact-info-section';
 import { ConversationAttributesSection } from './conversation-attributes-section';
 import type { Conversation } from './conversation-types';
@@ -9,7 +10,7 @@ import { ParticipantsSection } from './participants-section';
 import { PreviousConversationsSection } from './previous-conversations-section';
 import { PrioritySection } from './priority-section';
 
-/** Guide chapter 5, "Mais detalhes": assignment, status and priority, labels, the customer, history, attributes, participants. */
+/** Guide chapter 5, "Mais detalhes": the customer and their notes, assignment, status and priority, labels, history, attributes, participants. */
 export function DetailsPanel({ conversation, onClose }: { conversation: Conversation; onClose(): void }) {
   const { t } = useTranslation();
   return (
@@ -24,6 +25,7 @@ export function DetailsPanel({ conversation, onClose }: { conversation: Conversa
         </button>
       </div>
       <ContactInfoSection conversation={conversation} />
+      {conversation.meta.sender && <ContactNotesSection contactId={conversation.meta.sender.id} />}
       <AssignmentSection conversation={conversation} />
       <PrioritySection conversation={conversation} />
       <LabelsSection conversation={conversation} />

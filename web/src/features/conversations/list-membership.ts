@@ -3,11 +3,11 @@ import type { Conversation, ListFilter, SortKey } from './conversation-types';
 /**
  * Whether a conversation belongs in a list, judged from its own fields. `undefined` when the
  * client cannot tell (mentions and unattended depend on data the conversation does not carry):
- * such lists are refetched instead.
+ * such lists (and folders, whose conditions only the server evaluates) are refetched instead.
  */
 export function belongsToList(conversation: Conversation, filter: ListFilter, userId: number): boolean | undefined {
   const { scope } = filter;
-  if (scope.view === 'mentions' || scope.view === 'unattended') return undefined;
+  if (scope.view === 'mentions' || scope.view === 'unattended' || scope.view === 'folder') return undefined;
   if (filter.status !== 'all' && conversation.status !== filter.status) return false;
   const assigneeId = conversation.meta.assignee?.id ?? null;
   if (filter.tab === 'me' && assigneeId !== userId) return false;

@@ -4,6 +4,7 @@ import { AttachmentView } from './attachment-view';
 import type { Conversation, Message } from './conversation-types';
 import { MessageActions } from './message-actions';
 import { MessageContent } from './message-content';
+import { RetryDelivery } from './retry-delivery';
 import { clockTime } from './time-format';
 
 type Props = { message: Message; conversation: Conversation; quoted: Message | undefined; onReply(message: Message): void };
@@ -61,6 +62,7 @@ export function MessageItem({ message, conversation, quoted, onReply }: Props) {
             <time dateTime={new Date(message.created_at * 1000).toISOString()}>{clockTime(message.created_at, i18n.language)}</time>
             {!incoming && !message.private && <DeliveryStatus message={message} />}
           </p>
+          {message.message_type === 1 && !message.private && message.status === 'failed' && !deleted && <RetryDelivery message={message} />}
           {message.reactions.length > 0 && (
             <p className="mt-1 flex flex-wrap gap-1" aria-label={t('workspace.message.reactions')}>
               {groupReactions(message).map(([emoji, count]) => (

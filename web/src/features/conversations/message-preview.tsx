@@ -1,6 +1,7 @@
 import { Lock, Paperclip, Reply } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import type { Conversation } from './conversation-types';
+import { markdownToPlain } from './markdown-plain';
 
 /** The last message's first words, as plain text (never rendered as HTML). */
 export function MessagePreview({ conversation }: { conversation: Conversation }) {
@@ -9,7 +10,7 @@ export function MessagePreview({ conversation }: { conversation: Conversation })
   if (!message) return <p className="min-w-0 flex-1 truncate text-sm text-muted italic">{t('workspace.card.noMessages')}</p>;
   const text = message.content_attributes.deleted
     ? t('workspace.message.deleted')
-    : (message.content ?? '').replace(/\[(@[^\]]+)\]\(mention:\/\/[^)]*\)/g, '$1').replace(/\s+/g, ' ').trim() ||
+    : markdownToPlain(message.content ?? '') ||
       (message.attachments.length > 0 ? t('workspace.card.attachment') : '');
   return (
     <p className="flex min-w-0 flex-1 items-center gap-1 text-sm text-muted">

@@ -15,10 +15,16 @@ const CARD_HEIGHT = 96;
 /** Load the next page this many cards before the end. */
 const PREFETCH_CARDS = 10;
 
-type Props = { list: UseInfiniteQueryResult<InfiniteData<ListPage, unknown>>; scope: ListScope; openId: number | undefined };
+type Props = {
+  list: UseInfiniteQueryResult<InfiniteData<ListPage, unknown>>;
+  scope: ListScope;
+  openId: number | undefined;
+  selected?: ReadonlySet<number>;
+  onToggleSelected?(id: number): void;
+};
 
 /** Only the cards on screen are in the DOM, so 10,000 conversations scroll like 10. */
-export function VirtualConversationList({ list, scope, openId }: Props) {
+export function VirtualConversationList({ list, scope, openId, selected, onToggleSelected }: Props) {
   const { t } = useTranslation();
   const { account } = useCurrentAccount();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -68,7 +74,17 @@ export function VirtualConversationList({ list, scope, openId }: Props) {
               className="absolute left-0 w-full"
               style={{ transform: `translateY(${item.start}px)` }}
             >
-              <ConversationCard accountId={account.id} scope={scope} conversation={conversation} active={conversation.id === openId} />
+              <ConversationCard
+                accountId={account.id}
+                scope={scope}
+                conversation={conversation}
+                active={conversation.id === openId}
+                selection={
+                  selected && onToggleSelected
+                    ? { selected: selected.has(conversation.id), selecting: selected.size > 0, onToggle: onToggleSelected }
+                    : undefined
+                }
+              />
             </li>
           );
         })}
@@ -90,7 +106,7 @@ function emptyTexts(scope: ListScope, t: TFunction): { title: string; descriptio
     : { title: t('workspace.list.emptyTitle'), description: t('workspace.list.emptyDescription') };
 }
 
-function uniqueById(conversations: Conversation[]): Conversation[] {
+export function uniqueById(conversations: Conversation[]): Conversation[] {
   const seen = new Set<number>();
   return conversations.filter((c) => (seen.has(c.id) ? false : (seen.add(c.id), true)));
 }

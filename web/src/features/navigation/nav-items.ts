@@ -30,7 +30,7 @@ const isAtOrUnder = (pathname: string, path: string) => pathname === path || pat
 /** The conversation list is also the home page ("dashboard"), so both belong to the conversations area. */
 export function isConversationsArea(accountId: number, pathname: string): boolean {
   const base = accountBasePath(accountId);
-  return ['dashboard', 'conversations', 'inbox', 'label', 'team'].some((area) => isAtOrUnder(pathname, `${base}/${area}`));
+  return ['dashboard', 'conversations', 'inbox', 'label', 'team', 'custom_view'].some((area) => isAtOrUnder(pathname, `${base}/${area}`));
 }
 
 export function isNavItemActive(item: NavItem, accountId: number, pathname: string): boolean {

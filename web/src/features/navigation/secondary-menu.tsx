@@ -6,6 +6,7 @@ import { AccountSwitcher } from '../accounts/account-switcher';
 import { useCurrentAccount } from '../accounts/current-account';
 import { ChannelIcon } from '../conversations/channel-icon';
 import { useInboxes, useLabels, useTeams } from '../conversations/conversations-api';
+import { useFolders } from '../conversations/folders/folders-api';
 import { accountBasePath } from './nav-items';
 
 type ConversationView = { key: 'all' | 'mentions' | 'unattended'; path: string; icon: LucideIcon; alsoActiveOn?: string };
@@ -25,6 +26,7 @@ export function SecondaryMenu() {
   const inboxes = useInboxes(account.id);
   const teams = useTeams(account.id);
   const labels = useLabels(account.id);
+  const folders = useFolders(account.id);
 
   return (
     <div className="flex h-full flex-col overflow-y-auto">
@@ -55,7 +57,14 @@ export function SecondaryMenu() {
           </ul>
         </MenuGroup>
         <MenuGroup title={t('secondaryMenu.folders')}>
-          <EmptyLine icon={Folder} text={t('secondaryMenu.empty.folders')} />
+          {folders.data && folders.data.length > 0 ? (
+            <MenuList
+              items={folders.data.map((folder) => ({ key: folder.id, to: `${base}/custom_view/${folder.id}`, label: folder.name, icon: <Folder className="size-4 shrink-0" aria-hidden="true" /> }))}
+              pathname={pathname}
+            />
+          ) : (
+            <EmptyLine icon={Folder} text={t('secondaryMenu.empty.folders')} />
+          )}
         </MenuGroup>
         <MenuGroup title={t('secondaryMenu.teams')}>
           {teams.data && teams.data.length > 0 ? (

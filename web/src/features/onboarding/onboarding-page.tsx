@@ -18,6 +18,20 @@ import { createAccount } from './onboarding-api';
 
 const FIELDS = ['account_name', 'user_full_name', 'email', 'password'] as const;
 
+/** "Preencher com dados de demonstração": the new account starts with a living pt-BR inbox. */
+function DemoDataOption({ checked, onChange }: { checked: boolean; onChange(checked: boolean): void }) {
+  const { t } = useTranslation();
+  return (
+    <label className="flex items-start gap-2.5 rounded-lg border border-line bg-canvas px-3 py-2.5 text-sm">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} className="mt-0.5 size-4 shrink-0 accent-brand" />
+      <span className="flex flex-col gap-0.5">
+        <span className="font-medium text-ink">{t('onboardingDemo.label')}</span>
+        <span className="text-xs text-muted">{t('onboardingDemo.hint')}</span>
+      </span>
+    </label>
+  );
+}
+
 export function OnboardingPage() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -27,6 +41,7 @@ export function OnboardingPage() {
   const [fullName, setFullName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [demoData, setDemoData] = useState(false);
 
   const mutation = useMutation({
     mutationFn: createAccount,
@@ -57,6 +72,7 @@ export function OnboardingPage() {
       email: email.trim(),
       password,
       locale: serverLocale(),
+      ...(demoData ? { with_demo_data: true } : {}),
     });
   };
 
@@ -97,9 +113,15 @@ export function OnboardingPage() {
           onValueChange={setPassword}
           error={fieldErrors.password}
         />
+        <DemoDataOption checked={demoData} onChange={setDemoData} />
         <Button type="submit" busy={mutation.isPending} className="w-full">
           {t('onboarding.submit')}
         </Button>
+        {mutation.isPending && demoData && (
+          <p role="status" className="text-center text-sm text-muted">
+            {t('onboardingDemo.preparing')}
+          </p>
+        )}
       </form>
     </AuthLayout>
   );
