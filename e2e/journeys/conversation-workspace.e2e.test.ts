@@ -78,7 +78,8 @@ test('an agent replies, notes, labels and resolves while a colleague watches liv
     for (const page of [owner, colleague]) {
       for (const item of ['Todas as Conversas', 'Menções', 'Não Atendidas']) await visible(page.getByRole('link', { name: item, exact: true }));
       for (const group of ['Pastas', 'Equipes', 'Caixas de Entrada', 'Marcadores']) await visible(page.getByText(group, { exact: true }));
-      await visible(page.getByRole('link', { name: 'WhatsApp Loja' }));
+      // In the secondary menu (a conversation card names its inbox too).
+      await visible(page.getByRole('navigation', { name: 'Menus de apoio' }).getByRole('link', { name: 'WhatsApp Loja' }));
       await openCustomerConversation(page);
       for (const action of ['Silenciar', 'Enviar Transcrição', 'Resolver']) await visible(page.getByRole('button', { name: action, exact: true }));
       await visible(page.getByRole('button', { name: 'Mais detalhes' }));
