@@ -1,9 +1,8 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { Contact as ContactIcon, LoaderCircle } from 'lucide-react';
-import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyState } from '../../components/empty-state';
+import { usePagedVirtualRows } from '../../components/use-paged-virtual-rows';
 import { UserAvatar } from '../../components/user-avatar';
 import { apiErrorMessage } from '../../lib/api-form-errors';
 import { shortTime } from '../conversations/time-format';
@@ -21,23 +20,11 @@ const text = (value: unknown) => (typeof value === 'string' || typeof value === 
 /** Only the rows on screen are in the DOM; pages of 15 load as the end comes near, so 500k contacts scroll. */
 export function VirtualContactList({ list, basePath, filtered }: Props) {
   const { t, i18n } = useTranslation();
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const contacts = useMemo(() => uniqueById(list.data?.pages.flatMap((p) => p.contacts) ?? []), [list.data]);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser's functions are not memoised, as documented
-  const virtualizer = useVirtualizer({
-    count: contacts.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+  const { rows: contacts, scrollRef, virtualizer, items } = usePagedVirtualRows(list, (page) => page.contacts, {
+    rowHeight: ROW_HEIGHT,
     overscan: 10,
-    getItemKey: (index) => contacts[index]?.id ?? index,
+    prefetch: PREFETCH_ROWS,
   });
-  const items = virtualizer.getVirtualItems();
-  const lastIndex = items[items.length - 1]?.index ?? -1;
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
-
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && lastIndex >= contacts.length - PREFETCH_ROWS) void fetchNextPage();
-  }, [lastIndex, contacts.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   if (list.isPending) {
     return (
@@ -84,7 +71,7 @@ export function VirtualContactList({ list, basePath, filtered }: Props) {
           );
         })}
       </ul>
-      {isFetchingNextPage && (
+      {list.isFetchingNextPage && (
         <div className="flex justify-center py-3" role="status" aria-label={t('common.loading')}>
           <LoaderCircle className="size-4 animate-spin text-muted" aria-hidden="true" />
         </div>
@@ -117,9 +104,4 @@ function ContactRow({ contact, to, language }: { contact: Contact; to: string; l
       <span className="hidden text-muted md:block">{contact.last_activity_at ? shortTime(contact.last_activity_at, language) : '—'}</span>
     </Link>
   );
-}
-
-function uniqueById(contacts: Contact[]): Contact[] {
-  const seen = new Set<number>();
-  return contacts.filter((c) => (seen.has(c.id) ? false : (seen.add(c.id), true)));
 }

@@ -13,7 +13,8 @@ import { FolderHeaderActions } from './folders/folder-header-actions';
 import { useFolders } from './folders/folders-api';
 import { ListFilters } from './list-filters';
 import { SearchResults } from './search-results';
-import { uniqueById, VirtualConversationList } from './virtual-conversation-list';
+import { uniqueById } from '../../components/use-paged-virtual-rows';
+import { VirtualConversationList } from './virtual-conversation-list';
 import { useListPreferences } from './use-list-preferences';
 
 /** Guide chapter 3: title, the "Minhas / Não atribuídas / Todas" tabs, filters, and the cards. */

@@ -1,13 +1,12 @@
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { LoaderCircle } from 'lucide-react';
-import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { EmptyState } from '../../components/empty-state';
+import { usePagedVirtualRows } from '../../components/use-paged-virtual-rows';
 import { useCurrentAccount } from '../accounts/current-account';
 import { ConversationCard } from './conversation-card';
-import type { Conversation, ListScope } from './conversation-types';
+import type { ListScope } from './conversation-types';
 import type { ListPage } from './conversations-api';
 import { MessagesSquare } from 'lucide-react';
 
@@ -27,23 +26,11 @@ type Props = {
 export function VirtualConversationList({ list, scope, openId, selected, onToggleSelected }: Props) {
   const { t } = useTranslation();
   const { account } = useCurrentAccount();
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const conversations = useMemo(() => uniqueById(list.data?.pages.flatMap((p) => p.conversations) ?? []), [list.data]);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser's functions are not memoised, as documented
-  const virtualizer = useVirtualizer({
-    count: conversations.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => CARD_HEIGHT,
+  const { rows: conversations, scrollRef, virtualizer, items } = usePagedVirtualRows(list, (page) => page.conversations, {
+    rowHeight: CARD_HEIGHT,
     overscan: 8,
-    getItemKey: (index) => conversations[index]?.id ?? index,
+    prefetch: PREFETCH_CARDS,
   });
-  const items = virtualizer.getVirtualItems();
-  const lastIndex = items[items.length - 1]?.index ?? -1;
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
-
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && lastIndex >= conversations.length - PREFETCH_CARDS) void fetchNextPage();
-  }, [lastIndex, conversations.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
 
   if (list.isPending) {
     return (
@@ -89,7 +76,7 @@ export function VirtualConversationList({ list, scope, openId, selected, onToggl
           );
         })}
       </ul>
-      {isFetchingNextPage && (
+      {list.isFetchingNextPage && (
         <div className="flex justify-center py-3" role="status" aria-label={t('common.loading')}>
           <LoaderCircle className="size-4 animate-spin text-muted" aria-hidden="true" />
         </div>
@@ -104,9 +91,4 @@ function emptyTexts(scope: ListScope, t: TFunction): { title: string; descriptio
   return view
     ? { title: t(`conversations.empty.${view}.title`), description: t(`conversations.empty.${view}.description`) }
     : { title: t('workspace.list.emptyTitle'), description: t('workspace.list.emptyDescription') };
-}
-
-export function uniqueById(conversations: Conversation[]): Conversation[] {
-  const seen = new Set<number>();
-  return conversations.filter((c) => (seen.has(c.id) ? false : (seen.add(c.id), true)));
 }
