@@ -1,12 +1,11 @@
-import { createHmac } from 'node:crypto';
 import type { AppContext } from '../../context';
 import type { Executor } from '../../db/client';
 import { AppError, invalidField, notFound, tooManyRequests } from '../../platform/errors';
-import { safeEqual } from '../../platform/tokens';
 import * as contacts from '../contacts/service';
 import { presentContactSender } from '../conversations/presenter';
 import * as conversations from '../conversations/service';
 import type { ConversationRow } from '../conversations/service';
+import { identityVerified } from '../inboxes/identity';
 import * as inboxes from '../inboxes/service';
 import { postMessage } from '../messages/post-message';
 import * as messages from '../messages/service';
@@ -33,22 +32,6 @@ export async function apiInbox(db: Executor, identifier: string) {
 }
 
 type Inbox = Awaited<ReturnType<typeof apiInbox>>;
-
-/**
- * `identifier_hash` is HMAC-SHA256 of the identifier with the inbox's HMAC token (hex). An inbox
- * that makes it mandatory refuses an identifier without a valid hash.
- */
-function identityVerified(inbox: Inbox, identifier: string | undefined, hash: string | undefined): boolean {
-  if (identifier === undefined) return false;
-  const expected = createHmac('sha256', inbox.hmacToken).update(identifier).digest('hex');
-  const verified = hash !== undefined && safeEqual(hash.toLowerCase(), expected);
-  if (!verified && inbox.channelConfig.hmac_mandatory === true) {
-    throw new AppError('unauthorized', 'HMAC failed: identifier_hash does not match the identifier', [
-      { field: 'identifier_hash', message: 'does not match the identifier', code: 'invalid' },
-    ]);
-  }
-  return verified;
-}
 
 export function presentInbox(inbox: Inbox) {
   return {

@@ -1,8 +1,6 @@
-import { createHmac } from 'node:crypto';
 import type { AppContext } from '../../context';
 import type { Executor, Tx } from '../../db/client';
 import { AppError, invalidField, notFound, tooManyRequests, unauthorized } from '../../platform/errors';
-import { safeEqual } from '../../platform/tokens';
 import * as agents from '../agents/service';
 import type { AttachmentUpload } from '../attachments/service';
 import { presentPublicMessage } from '../client-api/presenter';
@@ -12,6 +10,7 @@ import { presentContactSender } from '../conversations/presenter';
 import * as conversations from '../conversations/service';
 import type { ConversationRow } from '../conversations/service';
 import { emailTranscript } from '../conversations/transcript';
+import { identityVerified } from '../inboxes/identity';
 import * as inboxes from '../inboxes/service';
 import { postMessage } from '../messages/post-message';
 import * as messages from '../messages/service';
@@ -169,22 +168,6 @@ export type WidgetContactInput = {
   identifierHash?: string | undefined;
   customAttributes?: Record<string, unknown> | undefined;
 };
-
-/**
- * `identifier_hash` is HMAC-SHA256 of the identifier with the inbox's HMAC token (hex). An inbox
- * that makes it mandatory refuses an identifier without a valid hash (401).
- */
-export function identityVerified(inbox: Inbox, identifier: string | undefined, hash: string | undefined): boolean {
-  if (identifier === undefined) return false;
-  const expected = createHmac('sha256', inbox.hmacToken).update(identifier).digest('hex');
-  const verified = hash !== undefined && safeEqual(hash.toLowerCase(), expected);
-  if (!verified && inbox.channelConfig.hmac_mandatory === true) {
-    throw new AppError('unauthorized', 'HMAC failed: identifier_hash does not match the identifier', [
-      { field: 'identifier_hash', message: 'does not match the identifier', code: 'invalid' },
-    ]);
-  }
-  return verified;
-}
 
 const contactInput = (input: WidgetContactInput): ContactInput => ({
   name: input.name,
