@@ -42,7 +42,7 @@ beforeAll(async () => {
   const mail = await waitForMail(accountId, ownerToken, (m) => m.to === PERSON.email);
   const token = new URL(linkIn(mail)).searchParams.get('reset_password_token');
   await apiRequest('PUT', '/auth/password', { body: { reset_password_token: token, password: PERSON.password, password_confirmation: PERSON.password } });
-  const inbox = await ownerCall<{ id: number }>('POST', '/inboxes', { name: 'Chat do Site', channel: { type: 'api' } });
+  const inbox = await ownerCall<{ id: number }>('POST', '/inboxes', { name: 'Portal do Cliente', channel: { type: 'api' } });
   inboxId = inbox.id;
   await ownerCall('POST', '/inbox_members', { inbox_id: inbox.id, user_ids: [owner.id, person.id] });
   const { payload } = await ownerCall<{ payload: { contact: { id: number } } }>('POST', '/contacts', { ...CUSTOMER, inbox_id: inbox.id });
@@ -403,7 +403,8 @@ test('an agent sets up every item of "Configurações de Perfil" and sees it tak
 
   await journey.step('the composer sends with Ctrl + Enter, as chosen; Enter makes a new line; the signature goes along', page, async () => {
     const box = page.getByRole('textbox', { name: 'Digite sua resposta ou / para usar uma resposta pronta' });
-    await visible(page.getByText('Ctrl/⌘ + Enter envia · Enter nova linha'));
+    // The hint shows on wide screens only (the reply box's tools take the room below 1536 px).
+    await page.getByText('Ctrl/⌘ + Enter envia · Enter nova linha').waitFor({ state: 'attached' });
     await box.fill('Oi, Helena! Vou verificar a fatura.');
     await box.press('Enter');
     expect(await box.inputValue()).toBe('Oi, Helena! Vou verificar a fatura.\n');

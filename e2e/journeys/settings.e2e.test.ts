@@ -102,13 +102,13 @@ test('the administrator sets up the account in Configurações and an agent is k
     await openSection(admin, 'Marcadores');
     await admin.getByRole('button', { name: 'Adicionar marcador' }).click();
     let dialog = await visible(admin.getByRole('dialog', { name: 'Adicionar marcador' }));
-    await dialog.getByLabel('Nome do marcador').fill('cliente-vip');
+    await dialog.getByLabel('Nome do marcador').fill('contrato-anual');
     await dialog.getByLabel('Descrição').fill('Clientes com contrato anual');
     await dialog.getByLabel('Cor', { exact: true }).fill('#d93b3b');
     await journey.shot(admin, 'label form');
     await dialog.getByRole('button', { name: 'Criar' }).click();
     await gone(dialog);
-    await hasText(row(admin, 'Marcadores da conta', 'cliente-vip'), 'Clientes com contrato anual');
+    await hasText(row(admin, 'Marcadores da conta', 'contrato-anual'), 'Clientes com contrato anual');
     // A title with a space is refused, in Portuguese, and nothing is created.
     await admin.getByRole('button', { name: 'Adicionar marcador' }).click();
     dialog = await visible(admin.getByRole('dialog', { name: 'Adicionar marcador' }));
@@ -117,14 +117,14 @@ test('the administrator sets up the account in Configurações and an agent is k
     await visible(dialog.locator('[aria-invalid="true"]'));
     await journey.shot(admin, 'label refused');
     await dialog.getByRole('button', { name: 'Cancelar' }).click();
-    await admin.getByRole('button', { name: 'Editar cliente-vip' }).click();
+    await admin.getByRole('button', { name: 'Editar contrato-anual' }).click();
     dialog = await visible(admin.getByRole('dialog', { name: 'Editar marcador' }));
     await dialog.getByLabel('Mostrar marcador na barra lateral').uncheck();
     await dialog.getByRole('button', { name: 'Salvar' }).click();
     await gone(dialog);
-    await hasText(row(admin, 'Marcadores da conta', 'cliente-vip'), 'Oculto na barra lateral');
+    await hasText(row(admin, 'Marcadores da conta', 'contrato-anual'), 'Oculto na barra lateral');
     const labels = await call<{ payload: { title: string; color: string; show_on_sidebar: boolean; description: string }[] }>('GET', '/labels');
-    expect(labels.payload.find((l) => l.title === 'cliente-vip')).toMatchObject({ color: '#d93b3b', show_on_sidebar: false, description: 'Clientes com contrato anual' });
+    expect(labels.payload.find((l) => l.title === 'contrato-anual')).toMatchObject({ color: '#d93b3b', show_on_sidebar: false, description: 'Clientes com contrato anual' });
     expect(labels.payload.some((l) => l.title.includes(' '))).toBe(false);
   });
 
@@ -220,7 +220,7 @@ test('the administrator sets up the account in Configurações and an agent is k
     await admin.getByLabel('Resolver após').fill('2');
     await admin.getByLabel('Unidade').selectOption({ label: 'dias' });
     await admin.getByLabel('Mensagem de resolução automática').fill('Encerramos esta conversa por inatividade. Se precisar, é só escrever!');
-    await admin.getByLabel('Marcador adicionado ao resolver').selectOption({ label: 'cliente-vip' });
+    await admin.getByLabel('Marcador adicionado ao resolver').selectOption({ label: 'contrato-anual' });
     await admin.getByLabel('Não resolver conversas aguardando resposta do agente').check();
     await admin.getByRole('button', { name: 'Salvar' }).click();
     await visible(admin.getByText('Configurações da conta salvas.'));
@@ -231,7 +231,7 @@ test('the administrator sets up the account in Configurações and an agent is k
     expect(account.settings).toMatchObject({
       auto_resolve_after: 2880,
       auto_resolve_message: 'Encerramos esta conversa por inatividade. Se precisar, é só escrever!',
-      auto_resolve_label: 'cliente-vip',
+      auto_resolve_label: 'contrato-anual',
       auto_resolve_ignore_waiting: true,
     });
   });

@@ -31,6 +31,7 @@ const envSchema = z.object({
   ROCKETHUB_ROLES: z.string().default('web,realtime,worker'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  SIGN_IN_LIMIT_PER_IP: z.coerce.number().int().min(1).max(100_000).default(30),
   TRUST_PROXY: flag,
   STORAGE_SERVICE: z.enum(['local', 's3']).default('local'),
   S3_BUCKET: optionalUrl,
@@ -76,6 +77,8 @@ export type Config = {
   roles: Set<Role>;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   sessionTtlDays: number;
+  /** Sign-in attempts one address may make in 5 minutes (raise it when many people share one address). */
+  signInLimitPerIp: number;
   /** Behind a load balancer: take the client address from X-Forwarded-For (rate limits use it). */
   trustProxy: boolean;
   storage: StorageConfig;
@@ -136,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     roles,
     logLevel: e.LOG_LEVEL,
     sessionTtlDays: e.SESSION_TTL_DAYS,
+    signInLimitPerIp: e.SIGN_IN_LIMIT_PER_IP,
     trustProxy: e.TRUST_PROXY,
     storage,
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,

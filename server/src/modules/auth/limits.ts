@@ -1,5 +1,6 @@
 /** Rate limits of the unauthenticated entry points: [hits, window in seconds]. */
 export const LIMITS = {
+  /** The hits are `SIGN_IN_LIMIT_PER_IP` (config), 30 by default. */
   signInPerIp: [30, 300],
   signInPerEmail: [10, 900],
   passwordResetPerIp: [10, 3600],

@@ -90,7 +90,7 @@ const INVALID_SECOND_FACTOR = 'Invalid two-factor code. Please try again.';
 
 /** The second step of a two-factor sign-in: the `mfa_token` of the first step and a code. */
 async function signInSecondStep(ctx: AppContext, input: SignInInput, client: ClientInfo): Promise<SignInResult> {
-  await enforceLimit(ctx, `signin:ip:${client.ip ?? 'unknown'}`, LIMITS.signInPerIp);
+  await enforceLimit(ctx, `signin:ip:${client.ip ?? 'unknown'}`, [ctx.config.signInLimitPerIp, LIMITS.signInPerIp[1]]);
   const tokenHash = hashToken(input.mfaToken ?? '');
   const pending = await repository.findUsableUserToken(ctx.db, tokenHash, ['mfa']);
   const user = pending && (await users.getUser(ctx.db, pending.userId));
@@ -112,7 +112,7 @@ async function signInSecondStep(ctx: AppContext, input: SignInInput, client: Cli
 export async function signIn(ctx: AppContext, input: SignInInput, client: ClientInfo): Promise<SignInResult> {
   if (input.mfaToken !== undefined) return signInSecondStep(ctx, input, client);
   const email = (input.email ?? '').trim().toLowerCase();
-  await enforceLimit(ctx, `signin:ip:${client.ip ?? 'unknown'}`, LIMITS.signInPerIp);
+  await enforceLimit(ctx, `signin:ip:${client.ip ?? 'unknown'}`, [ctx.config.signInLimitPerIp, LIMITS.signInPerIp[1]]);
   await enforceLimit(ctx, `signin:email:${email}`, LIMITS.signInPerEmail);
   const outcome = await ctx.transaction(async (tx) => {
     const user = await users.findUserByEmail(tx, email);
