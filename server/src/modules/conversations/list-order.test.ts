@@ -53,6 +53,7 @@ describe('conversation list order across every status', () => {
           createdAt: new Date(base + ((i * 3) % 11) * 60_000),
           priority: i % 4 === 0 ? null : (i % 3) + 1,
           waitingSince: i % 3 === 0 ? null : new Date(base + ((i * 2) % 5) * 60_000),
+          assigneeId: i % 2 === 0 ? account.agent.id : null,
         })),
       )
       .returning();
@@ -64,6 +65,16 @@ describe('conversation list order across every status', () => {
         paged.push(...(await listConversations(t.ctx.db, scope, { kind: 'all' }, sort, { limit: 5, offset })).map((r) => r.id));
       }
       expect(paged, sort).toEqual(expected);
+      // "Minhas" (read by the assignee index, then sorted) keeps the same order, across statuses and in one.
+      const mine = expected.filter((id) => rows.find((r) => r.id === id)!.assigneeId === account.agent.id);
+      const minePaged: number[] = [];
+      for (let offset = 0; offset < mine.length; offset += 4) {
+        minePaged.push(...(await listConversations(t.ctx.db, scope, { kind: 'me', userId: account.agent.id }, sort, { limit: 4, offset })).map((r) => r.id));
+      }
+      expect(minePaged, `${sort} mine`).toEqual(mine);
+      const mineOpen = await listConversations(t.ctx.db, { ...scope, status: 'open' }, { kind: 'me', userId: account.agent.id }, sort, { limit: 50, offset: 0 });
+      expect(mineOpen.map((r) => r.id), `${sort} mine open`).toEqual(mine.filter((id) => rows.find((r) => r.id === id)!.status === 'open'));
+      expect(mineOpen[0]?.lastActivityAt).toBeInstanceOf(Date);
       // One status alone keeps the same order.
       const resolved = await listConversations(t.ctx.db, { ...scope, status: 'resolved' }, { kind: 'all' }, sort, { limit: 50, offset: 0 });
       expect(resolved.map((r) => r.id), `${sort} resolved`).toEqual(expected.filter((id) => rows.find((r) => r.id === id)!.status === 'resolved'));
