@@ -1,11 +1,10 @@
-import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button';
 import { FormAlert } from '../../../components/form-alert';
 import { FormDialog } from '../../../components/form-dialog';
 import { TextField } from '../../../components/text-field';
-import { describeApiError } from '../../../lib/api-form-errors';
+import { useFormSubmit } from '../../../lib/use-form-submit';
 import { TextareaField } from '../shared/textarea-field';
 import { createCannedResponse, updateCannedResponse, type CannedResponse } from './canned-responses-api';
 
@@ -17,21 +16,17 @@ export function CannedResponseDialog({ accountId, cannedResponse, onSaved, onClo
   const { t } = useTranslation();
   const [shortCode, setShortCode] = useState(cannedResponse?.short_code ?? '');
   const [content, setContent] = useState(cannedResponse?.content ?? '');
-  const mutation = useMutation({
-    mutationFn: () => {
+  const { mutation, fieldErrors, formError, submit } = useFormSubmit(
+    FIELDS,
+    () => {
       const body = { short_code: shortCode.trim(), content };
       return cannedResponse ? updateCannedResponse(accountId, cannedResponse.id, body) : createCannedResponse(accountId, body);
     },
-    onSuccess: async () => {
+    async () => {
       await onSaved();
       onClose();
     },
-  });
-  const { fieldErrors, formError } = describeApiError(mutation.error, FIELDS, t);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    mutation.mutate();
-  };
+  );
 
   return (
     <FormDialog

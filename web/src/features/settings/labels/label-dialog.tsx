@@ -1,11 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../../components/button';
 import { FormAlert } from '../../../components/form-alert';
 import { FormDialog } from '../../../components/form-dialog';
 import { TextField } from '../../../components/text-field';
-import { describeApiError } from '../../../lib/api-form-errors';
+import { useFormSubmit } from '../../../lib/use-form-submit';
 import { ColorField } from '../shared/color-field';
 import { TextareaField } from '../shared/textarea-field';
 import { ToggleField } from '../shared/toggle-field';
@@ -24,23 +24,18 @@ export function LabelDialog({ accountId, label, onSaved, onClose }: LabelDialogP
   const [color, setColor] = useState(label?.color ?? '#1f93ff');
   const [showOnSidebar, setShowOnSidebar] = useState(label?.show_on_sidebar ?? true);
 
-  const mutation = useMutation({
-    mutationFn: () => {
+  const { mutation, fieldErrors, formError, submit } = useFormSubmit(
+    FIELDS,
+    () => {
       const body = { title: title.trim(), description: description.trim() || null, color, show_on_sidebar: showOnSidebar };
       return label ? updateLabel(accountId, label.id, body) : createLabel(accountId, body);
     },
-    onSuccess: async () => {
+    async () => {
       await onSaved();
       await queryClient.invalidateQueries({ queryKey: ['accounts', accountId, 'labels'] });
       onClose();
     },
-  });
-  const { fieldErrors, formError } = describeApiError(mutation.error, FIELDS, t);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    mutation.mutate();
-  };
+  );
 
   return (
     <FormDialog
