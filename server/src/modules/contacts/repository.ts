@@ -579,10 +579,16 @@ export type BulkContact = {
   customAttributes: Record<string, unknown>;
 };
 
-/** Inserts many contacts in one statement. */
+/** Inserts many contacts in one statement, the rows passed as one JSON parameter (not 6 per row). */
 export async function insertMany(db: Executor, accountId: number, rows: BulkContact[]): Promise<void> {
   if (rows.length === 0) return;
-  await db.insert(contacts).values(rows.map((r) => ({ ...r, name: r.name ?? '', accountId })));
+  const data = JSON.stringify(
+    rows.map((r) => ({ name: r.name ?? '', email: r.email, phone_number: r.phoneNumber, identifier: r.identifier, additional: r.additionalAttributes, custom: r.customAttributes })),
+  );
+  await db.execute(sql`
+    INSERT INTO contacts (account_id, name, email, phone_number, identifier, additional_attributes, custom_attributes)
+    SELECT ${accountId}, v.name, v.email, v.phone_number, v.identifier, coalesce(v.additional, '{}'::jsonb), coalesce(v.custom, '{}'::jsonb)
+      FROM jsonb_to_recordset(${data}::jsonb) AS v(name text, email text, phone_number text, identifier text, additional jsonb, custom jsonb)`);
 }
 
 /**
