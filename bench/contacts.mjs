@@ -86,7 +86,7 @@ if (Number(existing?.n) !== CONTACTS || options.regenerate === 'true') {
       WHERE i.tablename = 'contacts' AND i.schemaname = current_schema()
         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
   );
-  for (const index of indexes) await db.exec(`DROP INDEX ${index.indexname}`);
+  for (const index of indexes) await db.exec(`DROP INDEX ${String(index.indexname)}`);
   await db.exec('SELECT setseed(0.2026)');
   const first = `CASE WHEN x.pt THEN ${pick(V.FIRST_NAMES_PT, 'x.r1')} ELSE ${pick(V.FIRST_NAMES_EN, 'x.r1')} END`;
   const last = `CASE WHEN x.pt THEN ${pick(V.LAST_NAMES_PT, 'x.r2', 1.4)} ELSE ${pick(V.LAST_NAMES_EN, 'x.r2', 1.4)} END`;
@@ -118,7 +118,7 @@ if (Number(existing?.n) !== CONTACTS || options.regenerate === 'true') {
   );
   console.log(`  rows written in ${((performance.now() - started) / 1000).toFixed(1)} s; rebuilding ${indexes.length} indexes`);
   await db.exec('SET maintenance_work_mem = \'256MB\'');
-  for (const index of indexes) await db.exec(index.indexdef);
+  for (const index of indexes) await db.exec(String(index.indexdef));
   await db.exec('COMMIT');
   await db.exec('VACUUM ANALYZE contacts');
   console.log(`  generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);

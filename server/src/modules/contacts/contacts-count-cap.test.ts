@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount, buildContact } from '../../../test/builders';
 import { startTestApp, type TestApp } from '../../../test/harness';
+import type { ContactFilter } from './filter';
 import { CONTACT_COUNT_CAP, filterContacts, listContacts, searchContacts } from './repository';
 
 /**
@@ -32,8 +33,8 @@ describe('contacts: capped match count', () => {
     expect(search.rows.map((r) => r.name)).toEqual(['Cliente 0', 'Cliente 1', 'Cliente 2', 'Cliente 3', 'Cliente 4']);
     expect((await searchContacts(t.ctx.db, { accountId: a.id, term: 'outra', page: 1, countCap: 3 })).count).toBe(1);
 
-    const filter = [{ condition: { kind: 'text', source: { column: 'name' }, operator: 'contains', values: ['cliente'] }, join: 'AND' }] as const;
-    const filtered = await filterContacts(t.ctx.db, { accountId: a.id, filter: [...filter], sort, page: 1, countCap: 2 });
+    const filter: ContactFilter = [{ condition: { kind: 'text', source: { column: 'name' }, operator: 'contains', values: ['cliente'] }, join: 'AND' }];
+    const filtered = await filterContacts(t.ctx.db, { accountId: a.id, filter, sort, page: 1, countCap: 2 });
     expect(filtered.count).toBe(3);
     expect(filtered.rows).toHaveLength(5);
   });
