@@ -71,7 +71,6 @@ const signIn = await fetch(`${node.url}/auth/sign_in`, { method: 'POST', headers
 const session = /** @type {{ data: { access_token: string, account_id: number } }} */ (await signIn.json());
 const accountId = session.data.account_id;
 const headers = { api_access_token: session.data.access_token };
-const api = `${node.url}/api/v1/accounts/${accountId}`;
 
 db = await openDb(target);
 const [existing] = await db.query('SELECT count(*)::int AS n FROM contacts WHERE account_id = $1', [accountId]);
@@ -137,7 +136,6 @@ const [sizes] = await db.query(
 await db.close();
 const base = node.url;
 const accountApi = `${base}/api/v1/accounts/${accountId}`;
-void api;
 
 console.log(`account #${accountId}: ${sizes?.contacts} contacts (table with indexes ${sizes?.size})`);
 console.log(`repeat ${REPEAT} (after ${WARMUP} warm-up rounds), one client, sequential; load average ${load()}`);
