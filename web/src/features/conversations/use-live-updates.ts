@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { publishLiveEvent } from '../../lib/live-events';
+import { applyAgentPresence } from '../agents/agent-presence';
 import { useCurrentAccount } from '../accounts/current-account';
 import { CableConnection, cableUrl, type CableEvent } from './cable-connection';
 import { conversationKeys } from './conversation-keys';
@@ -65,6 +66,7 @@ export function useLiveUpdates(): { connected: boolean } {
         }
         case 'presence.update':
           applyPresence(client, accountId, data as Presence);
+          applyAgentPresence(client, accountId, (data as Presence).users ?? {});
           break;
         case 'contact.updated':
         case 'contact.merged':
