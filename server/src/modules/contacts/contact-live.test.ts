@@ -30,7 +30,7 @@ describe('contact.updated on /cable', () => {
     await Promise.all(clients.splice(0).map((c) => c.close()));
   });
 
-  async function socket(identifier: Record<string, unknown>): Promise<CableClient> {
+  async function socket(identifier: string): Promise<CableClient> {
     const client = await CableClient.connect(t.url);
     clients.push(client);
     expect(await client.subscribe(identifier)).toBe('confirm_subscription');
