@@ -216,6 +216,7 @@ test('an agent replies, notes, labels and resolves while a colleague watches liv
     for (const page of [owner, colleague]) {
       await details(page).locator('iframe').scrollIntoViewIfNeeded();
       await hasText(appFrame(page).locator('#contact'), NEW_NAME);
+      await journey.shot(page, 'dashboard app told the new name');
     }
     for (const page of [owner, colleague]) {
       await details(page).getByRole('button', { name: 'Fechar' }).click();

@@ -18,11 +18,13 @@ type DashboardAppFrameProps = { url: string; title: string; context: AppContextM
  */
 export function DashboardAppFrame({ url, title, context }: DashboardAppFrameProps) {
   const frame = useRef<HTMLIFrameElement>(null);
+  /** Until the app's page has loaded the frame holds a blank page of the dashboard's origin: nothing goes there. */
+  const loaded = useRef(false);
   const origin = appOrigin(url);
 
   const post = useCallback(() => {
     const target = frame.current?.contentWindow;
-    if (target && origin) target.postMessage(context, origin);
+    if (target && origin && loaded.current) target.postMessage(context, origin);
   }, [context, origin]);
 
   // Again whenever the context changes (another conversation, an edited contact).
@@ -31,7 +33,10 @@ export function DashboardAppFrame({ url, title, context }: DashboardAppFrameProp
   useEffect(() => {
     const onMessage = (event: MessageEvent) => {
       if (event.source !== frame.current?.contentWindow || event.origin !== origin) return;
-      if (isFetchInfoRequest(event.data)) post();
+      if (!isFetchInfoRequest(event.data)) return;
+      // The request comes from the app's own page, so it is there (its load event may come later).
+      loaded.current = true;
+      post();
     };
     window.addEventListener('message', onMessage);
     return () => window.removeEventListener('message', onMessage);
@@ -44,7 +49,10 @@ export function DashboardAppFrame({ url, title, context }: DashboardAppFrameProp
       title={title}
       sandbox={APP_SANDBOX}
       referrerPolicy="no-referrer"
-      onLoad={post}
+      onLoad={() => {
+        loaded.current = true;
+        post();
+      }}
       className="h-[28rem] w-full rounded-lg border border-line bg-white"
     />
   );

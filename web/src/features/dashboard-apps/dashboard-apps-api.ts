@@ -11,9 +11,13 @@ export const dashboardAppKeys = {
   all: (accountId: number) => ['accounts', accountId, 'dashboard-apps'] as const,
 };
 
-/** The account's apps, in the order they were added; every member may read them (the details panel shows them). */
+/**
+ * The account's apps, in the order they were added; every member may read them (the details panel
+ * shows them). Asked again each time the details panel opens, so an app an administrator just
+ * added shows up without a reload.
+ */
 export const useDashboardApps = (accountId: number) =>
-  useQuery({ queryKey: dashboardAppKeys.all(accountId), queryFn: () => api.get<DashboardApp[]>(appsPath(accountId)), staleTime: 60_000 });
+  useQuery({ queryKey: dashboardAppKeys.all(accountId), queryFn: () => api.get<DashboardApp[]>(appsPath(accountId)), staleTime: 0 });
 
 export const createDashboardApp = (accountId: number, body: DashboardAppInput) => api.post<DashboardApp>(appsPath(accountId), body);
 export const updateDashboardApp = (accountId: number, id: number, body: DashboardAppInput) =>
