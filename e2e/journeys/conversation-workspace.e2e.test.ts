@@ -187,6 +187,7 @@ test('an agent replies, notes, labels and resolves while a colleague watches liv
     await gone(dialog);
     const row = owner.getByRole('list', { name: 'Aplicativos do painel da conta' }).getByRole('listitem').filter({ hasText: APP_TITLE });
     await hasText(row, appPage!.url);
+    await journey.shot(owner, 'dashboard apps list');
     await navBar(owner).getByRole('link', { name: 'Conversas', exact: true }).click();
     await openCustomerConversation(owner);
   });
