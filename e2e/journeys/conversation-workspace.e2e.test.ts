@@ -173,6 +173,7 @@ test('an agent replies, notes, labels and resolves while a colleague watches liv
 
   await journey.step('the owner adds a dashboard app in Configurações → Integrações → Aplicativos do painel', owner, async () => {
     await openSettingsSection(owner, 'Integrações');
+    await journey.shot(owner, 'integrations page');
     await owner.getByRole('link', { name: /^Aplicativos do painel/ }).click();
     await visible(owner.getByRole('heading', { name: 'Aplicativos do painel', exact: true }));
     await owner.getByRole('button', { name: 'Adicionar aplicativo' }).click();
