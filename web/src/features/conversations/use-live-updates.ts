@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { publishLiveEvent } from '../../lib/live-events';
 import { useCurrentAccount } from '../accounts/current-account';
+import { dashboardAppKeys } from '../dashboard-apps/dashboard-apps-api';
 import { CableConnection, cableUrl, type CableEvent } from './cable-connection';
 import { conversationKeys } from './conversation-keys';
 import type { ContactSummary, Conversation, Message } from './conversation-types';
@@ -73,6 +74,9 @@ export function useLiveUpdates(): { connected: boolean } {
           break;
         case 'contact.deleted':
           void client.invalidateQueries({ queryKey: ['accounts', accountId, 'contacts'] });
+          break;
+        case 'dashboard_app.changed':
+          void client.invalidateQueries({ queryKey: dashboardAppKeys.all(accountId) });
           break;
       }
     };

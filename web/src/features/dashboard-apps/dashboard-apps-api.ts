@@ -13,8 +13,8 @@ export const dashboardAppKeys = {
 
 /**
  * The account's apps, in the order they were added; every member may read them (the details panel
- * shows them). Asked again each time the details panel opens, so an app an administrator just
- * added shows up without a reload.
+ * shows them). Asked again each time the details panel opens and when `dashboard_app.changed`
+ * arrives, so an app an administrator just added shows up without a reload.
  */
 export const useDashboardApps = (accountId: number) =>
   useQuery({ queryKey: dashboardAppKeys.all(accountId), queryFn: () => api.get<DashboardApp[]>(appsPath(accountId)), staleTime: 0 });
