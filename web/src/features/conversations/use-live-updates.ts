@@ -3,11 +3,12 @@ import { useEffect, useState } from 'react';
 import { publishLiveEvent } from '../../lib/live-events';
 import { applyAgentPresence } from '../agents/agent-presence';
 import { useCurrentAccount } from '../accounts/current-account';
+import { dashboardAppKeys } from '../dashboard-apps/dashboard-apps-api';
 import { CableConnection, cableUrl, type CableEvent } from './cable-connection';
 import { conversationKeys } from './conversation-keys';
-import type { Conversation, Message } from './conversation-types';
+import type { ContactSummary, Conversation, Message } from './conversation-types';
 import { fetchChangedConversations, LIST_PAGE_SIZE } from './conversations-api';
-import { applyConversation, applyMessage, applyPresence, applyTyping, type Presence } from './live-cache';
+import { applyContact, applyConversation, applyMessage, applyPresence, applyTyping, type Presence } from './live-cache';
 
 type TypingPayload = { conversation?: { id?: number }; user?: { id?: number; name?: string; available_name?: string; type?: string }; is_private?: boolean };
 
@@ -70,8 +71,14 @@ export function useLiveUpdates(): { connected: boolean } {
           break;
         case 'contact.updated':
         case 'contact.merged':
+          if (typeof (data as { id?: unknown }).id === 'number') applyContact(client, accountId, data as ContactSummary);
+          void client.invalidateQueries({ queryKey: ['accounts', accountId, 'contacts'] });
+          break;
         case 'contact.deleted':
           void client.invalidateQueries({ queryKey: ['accounts', accountId, 'contacts'] });
+          break;
+        case 'dashboard_app.changed':
+          void client.invalidateQueries({ queryKey: dashboardAppKeys.all(accountId) });
           break;
       }
     };
