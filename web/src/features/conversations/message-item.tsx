@@ -1,4 +1,5 @@
 import { AlertCircle, Check, CheckCheck, Lock } from 'lucide-react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AttachmentView } from './attachment-view';
 import type { Conversation, Message } from './conversation-types';
@@ -9,8 +10,11 @@ import { clockTime } from './time-format';
 
 type Props = { message: Message; conversation: Conversation; quoted: Message | undefined; onReply(message: Message): void };
 
-/** One line of the history: incoming (left), outgoing (right), private note (yellow), or activity (centred). */
-export function MessageItem({ message, conversation, quoted, onReply }: Props) {
+/**
+ * One line of the history: incoming (left), outgoing (right), private note (yellow), or activity
+ * (centred). Memoised: when an older page arrives, the lines already drawn are not drawn again.
+ */
+export const MessageItem = memo(function MessageItem({ message, conversation, quoted, onReply }: Props) {
   const { t, i18n } = useTranslation();
   if (message.message_type === 2) {
     return (
@@ -77,7 +81,7 @@ export function MessageItem({ message, conversation, quoted, onReply }: Props) {
       </div>
     </li>
   );
-}
+});
 
 function DeliveryStatus({ message }: { message: Message }) {
   const { t } = useTranslation();
