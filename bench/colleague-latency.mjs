@@ -23,6 +23,7 @@ const SCALE = Number(options.scale ?? 0.05);
 const MESSAGES = Number(options.messages ?? 30);
 const GAP = Number(options.gap ?? 300);
 const REDIS_URL = options['redis-url'];
+const RUN = Date.now();
 
 /** Runs in both pages: A notes its Enter presses; both note when a marked message is first drawn. */
 function watchMessages() {
@@ -36,7 +37,7 @@ function watchMessages() {
   }, true);
   const observer = new win.MutationObserver(() => {
     for (const line of win.document.querySelectorAll('li[data-message-id]')) {
-      const mark = /bench-(\d+)-mark/.exec(line.textContent ?? '')?.[1];
+      const mark = /bench-(\d+-\d+)-mark/.exec(line.textContent ?? '')?.[1];
       if (mark === undefined || mark in state.bench.seen) continue;
       state.bench.seen[mark] = -1;
       win.requestAnimationFrame((/** @type {number} */ t) => (state.bench.seen[mark] = performance.timeOrigin + t));
@@ -103,16 +104,18 @@ try {
   /** @type {{ toColleague: number, toSelf: number, postAnswered: number }[]} */
   const runs = [];
   for (let i = 0; i < MESSAGES + 2; i++) {
-    const mark = `bench-${i}-mark`;
+    // Unique per run: earlier runs left their replies in the conversation.
+    const key = `${RUN}-${i}`;
+    const mark = `bench-${key}-mark`;
     await box.fill(`Oi! Já verifiquei o pedido, segue a atualização ${mark}`);
     await a.waitForTimeout(GAP);
     const enterIndex = await a.evaluate(() => /** @type {any} */ (globalThis).bench.enterAt.length);
     await box.press('Enter');
-    await b.waitForFunction((m) => (/** @type {any} */ (globalThis).bench.seen[m] ?? -1) > 0, String(i), { timeout: 15_000, polling: 20 });
-    await a.waitForFunction((m) => (/** @type {any} */ (globalThis).bench.seen[m] ?? -1) > 0, String(i), { timeout: 15_000, polling: 20 });
+    await b.waitForFunction((m) => (/** @type {any} */ (globalThis).bench.seen[m] ?? -1) > 0, key, { timeout: 15_000, polling: 20 });
+    await a.waitForFunction((m) => (/** @type {any} */ (globalThis).bench.seen[m] ?? -1) > 0, key, { timeout: 15_000, polling: 20 });
     const enterAt = await a.evaluate((n) => /** @type {any} */ (globalThis).bench.enterAt[n], enterIndex);
-    const seenByB = await b.evaluate((m) => /** @type {any} */ (globalThis).bench.seen[m], String(i));
-    const seenByA = await a.evaluate((m) => /** @type {any} */ (globalThis).bench.seen[m], String(i));
+    const seenByB = await b.evaluate((m) => /** @type {any} */ (globalThis).bench.seen[m], key);
+    const seenByA = await a.evaluate((m) => /** @type {any} */ (globalThis).bench.seen[m], key);
     const postAnswered = await a.evaluate((from) => {
       const posts = /** @type {any[]} */ (performance.getEntriesByType('resource')).filter(
         (e) => /\/messages$/.test(new URL(e.name).pathname) && e.initiatorType === 'fetch' && performance.timeOrigin + e.startTime >= from,
