@@ -11,21 +11,30 @@ export async function startCpuProfile(page) {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
   await cdp.send('Profiler.start');
+  // Starting the profiler stalls the page for a while (it walks the compiled code): let that pass
+  // and leave it out of the summary.
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   return async () => {
     const { profile } = await cdp.send('Profiler.stop');
     await cdp.detach();
-    return summariseProfile(profile);
+    return summariseProfile(profile, SETTLE_MS);
   };
 }
 
-/** @param {any} profile @param {number} [top] */
-export function summariseProfile(profile, top = 25) {
+const SETTLE_MS = 1500;
+
+/** @param {any} profile @param {number} skipMs samples in the first `skipMs` are left out @param {number} [top] */
+export function summariseProfile(profile, skipMs, top = 25) {
   /** @type {Map<number, any>} */
   const nodes = new Map(profile.nodes.map((/** @type {any} */ n) => [n.id, n]));
   /** @type {Map<number, number>} */
   const hits = new Map();
   const deltas = profile.timeDeltas ?? [];
-  profile.samples.forEach((/** @type {number} */ id, /** @type {number} */ i) => hits.set(id, (hits.get(id) ?? 0) + (deltas[i] ?? 0)));
+  let at = profile.startTime;
+  profile.samples.forEach((/** @type {number} */ id, /** @type {number} */ i) => {
+    at += deltas[i] ?? 0;
+    if (at - profile.startTime >= skipMs * 1000) hits.set(id, (hits.get(id) ?? 0) + (deltas[i] ?? 0));
+  });
   /** @type {Map<string, number>} */
   const byFunction = new Map();
   let total = 0;

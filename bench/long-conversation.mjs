@@ -311,7 +311,7 @@ try {
     const { drawnAt, clickAt } = await page.evaluate(() => /** @type {any} */ (globalThis).benchOpen);
     if (TRACE && i === SAMPLES) {
       const requests = await page.evaluate((from) => {
-        const entries = /** @type {any[]} */ (performance.getEntriesByType('resource')).filter((e) => e.startTime >= from);
+        const entries = /** @type {any[]} */ (performance.getEntriesByType('resource')).filter((e) => e.startTime >= from - 100);
         return entries.map((e) => `${(e.startTime - from).toFixed(0).padStart(5)} → ${(e.responseEnd - from).toFixed(0).padStart(5)} ms  ${new URL(e.name).pathname}${new URL(e.name).search}`);
       }, clickAt);
       console.log(`the last open's requests after the click (latest page drawn at ${ms(drawnAt - clickAt)} ms):\n  ${requests.join('\n  ')}`);

@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, postForm } from '../../lib/api-client';
 import { conversationKeys } from './conversation-keys';
 import { fetchFolderCounts, fetchFolderPage } from './folders/folders-api';
@@ -92,7 +92,12 @@ export function useTabCounts(accountId: number, filter: Omit<ListFilter, 'tab' |
 
 /** One conversation (the message panel's header, actions and details). */
 export const conversationQuery = (accountId: number, id: number) =>
-  queryOptions({ queryKey: conversationKeys.detail(accountId, id), queryFn: () => api.get<Conversation>(conversationPath(accountId, id)) });
+  queryOptions({
+    queryKey: conversationKeys.detail(accountId, id),
+    queryFn: () => api.get<Conversation>(conversationPath(accountId, id)),
+    // Fetched a moment ago by the press on its card: the panel opening uses that answer, not a second one.
+    staleTime: 5_000,
+  });
 
 export function useConversation(accountId: number, id: number) {
   return useQuery(conversationQuery(accountId, id));
@@ -112,6 +117,12 @@ export const messagesQuery = (accountId: number, id: number) =>
 
 export function useMessages(accountId: number, id: number) {
   return useInfiniteQuery(messagesQuery(accountId, id));
+}
+
+/** Asks for a conversation and its latest messages together (ahead of the panel that shows them). */
+export function prefetchConversation(client: QueryClient, accountId: number, id: number) {
+  void client.prefetchQuery(conversationQuery(accountId, id));
+  void client.prefetchInfiniteQuery(messagesQuery(accountId, id));
 }
 
 export type SendMessageInput = { content: string; private: boolean; inReplyTo?: number; files?: File[] };

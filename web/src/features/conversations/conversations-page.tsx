@@ -6,7 +6,7 @@ import { useParams } from 'react-router';
 import { useCurrentAccount } from '../accounts/current-account';
 import { useListScope, type ScopeView } from './conversation-scope';
 import { ConversationListPanel } from './conversation-list-panel';
-import { conversationQuery, messagesQuery } from './conversations-api';
+import { prefetchConversation } from './conversations-api';
 
 // The list shows first; the message panel (and its Markdown renderer) is fetched once the browser is
 // idle after that, so that opening a conversation does not wait for it.
@@ -29,9 +29,7 @@ function usePreloadMessagePanel() {
 function usePrefetchConversation(accountId: number, id: number | undefined) {
   const client = useQueryClient();
   useEffect(() => {
-    if (id === undefined) return;
-    void client.prefetchQuery(conversationQuery(accountId, id));
-    void client.prefetchInfiniteQuery(messagesQuery(accountId, id));
+    if (id !== undefined) prefetchConversation(client, accountId, id);
   }, [client, accountId, id]);
 }
 
