@@ -7,11 +7,15 @@ import { useCurrentAccount } from '../accounts/current-account';
 import { useListScope, type ScopeView } from './conversation-scope';
 import { ConversationListPanel } from './conversation-list-panel';
 import { prefetchConversation } from './conversations-api';
+import type { MessagePanel as MessagePanelType } from './message-panel';
 
 // The list shows first; the message panel (and its Markdown renderer) is fetched once the browser is
-// idle after that, so that opening a conversation does not wait for it.
-const loadMessagePanel = () => import('./message-panel');
-const MessagePanel = lazy(() => loadMessagePanel().then((module) => ({ default: module.MessagePanel })));
+// idle after that, so that opening a conversation does not wait for it. Once fetched it is rendered
+// directly: through `lazy` it would suspend once more, and React holds a revealed Suspense boundary
+// back for up to 300 ms.
+let loadedPanel: typeof MessagePanelType | undefined;
+const loadMessagePanel = () => import('./message-panel').then((module) => (loadedPanel = module.MessagePanel));
+const LazyMessagePanel = lazy(() => loadMessagePanel().then((panel) => ({ default: panel })));
 
 function usePreloadMessagePanel() {
   useEffect(() => {
@@ -45,6 +49,7 @@ export function ConversationsPage({ view }: { view: ScopeView }) {
   const { account } = useCurrentAccount();
   usePreloadMessagePanel();
   usePrefetchConversation(account.id, openId);
+  const MessagePanel = loadedPanel ?? LazyMessagePanel;
 
   return (
     <div className="flex h-full min-h-0">
