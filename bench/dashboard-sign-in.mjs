@@ -7,10 +7,11 @@
 // on "Minhas" (the dashboard's first tab), and the administrator on "Todas" (the list preference
 // they left in the browser's storage) over the whole large account. The page's resource timing
 // splits the wait: the sign-in request, then the list request. `--trace` prints one sample's requests,
-// `--profile` where the last sample's main thread spent its time.
+// `--profile` where the last sample's main thread spent its time, `--chrome-trace FILE` saves a
+// DevTools performance trace of each person's last sample (FILE-me.json, FILE-all.json).
 //
 //   node bench/dashboard-sign-in.mjs [--database-url postgres://postgres@127.0.0.1:5432/rockethub_bench_dash]
-//        [--scale 0.05 (5,000 conversations, ~50,000 messages)] [--samples 15] [--trace] [--profile]
+//        [--scale 0.05 (5,000 conversations, ~50,000 messages)] [--samples 15] [--trace] [--profile] [--chrome-trace FILE]
 import { generatedDataset, BENCH_PASSWORD, benchEmail, launchChromium } from './dashboard.mjs';
 import { startCpuProfile } from './cpu-profile.mjs';
 import { parseOptions } from './db.mjs';
@@ -23,6 +24,7 @@ const SCALE = Number(options.scale ?? 0.05);
 const SAMPLES = Number(options.samples ?? 15);
 const TRACE = options.trace === 'true';
 const PROFILE = options.profile === 'true';
+const CHROME_TRACE = options['chrome-trace'];
 
 /** Runs in every page before its scripts: notes the submit and the first drawn conversation card. */
 function watchSignIn() {
@@ -67,8 +69,11 @@ try {
       await page.getByLabel('E-mail', { exact: true }).fill(person.email);
       await page.getByLabel('Senha', { exact: true }).fill(BENCH_PASSWORD);
       const stopProfile = PROFILE && i === SAMPLES ? await startCpuProfile(page) : undefined;
+      const tracing = CHROME_TRACE && i === SAMPLES ? `${CHROME_TRACE.replace(/\.json$/, '')}-${person.tab}.json` : undefined;
+      if (tracing) await browser.startTracing(page, { path: tracing });
       await page.getByRole('button', { name: 'Entrar', exact: true }).click();
       await page.waitForFunction(() => (/** @type {any} */ (globalThis).benchMarks.cardAt ?? -1) > 0, undefined, { timeout: 30_000, polling: 50 });
+      if (tracing) await browser.stopTracing();
       if (stopProfile) console.log(`${person.name}, main thread from submit to the card:\n${await stopProfile()}`);
       const run = await page.evaluate(() => {
         const marks = /** @type {any} */ (globalThis).benchMarks;
