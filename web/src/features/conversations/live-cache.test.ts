@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { conversationKeys } from './conversation-keys';
 import type { ListPage } from './conversations-api';
 import type { ContactSummary, Conversation, ListFilter, Message, MessagesPage } from './conversation-types';
-import { applyContact } from './live-cache';
+import { applyContact, applyMessage } from './live-cache';
 
 const ACCOUNT = 1;
 
@@ -79,5 +79,39 @@ describe('applyContact (contact.updated from another agent)', () => {
     applyContact(client, ACCOUNT, { id: 5, name: 'Ana Paula' });
     expect(client.getQueryData(conversationKeys.detail(ACCOUNT, 10))).toBe(before);
     expect(client.getQueryData(conversationKeys.contact(ACCOUNT, 5))).toBeUndefined();
+  });
+});
+
+describe('applyMessage (message.created while the history is being read)', () => {
+  it('keeps a message that arrives while the history is first being read (the read answered without it)', async () => {
+    const client = new QueryClient();
+    const key = conversationKeys.messages(ACCOUNT, 10);
+    let release: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (release = resolve));
+    const reading = client.fetchInfiniteQuery({
+      queryKey: key,
+      initialPageParam: null,
+      queryFn: async () => {
+        await answered;
+        // The server read the history before message 2 existed.
+        return { meta: { labels: [], contact: contact(5, 'Ana'), assignee: null }, payload: [incoming(1, 5, 'Ana')] } as MessagesPage;
+      },
+    });
+    applyMessage(client, ACCOUNT, 1, incoming(2, 5, 'Ana'));
+    release();
+    await reading;
+    expect(client.getQueryData<InfiniteData<MessagesPage>>(key)?.pages[0]?.payload.map((m) => m.id)).toEqual([1, 2]);
+    // Later reads are left alone.
+    applyMessage(client, ACCOUNT, 1, incoming(3, 5, 'Ana'));
+    expect(client.getQueryData<InfiniteData<MessagesPage>>(key)?.pages[0]?.payload.map((m) => m.id)).toEqual([1, 2, 3]);
+  });
+
+  it('appends to a history already read, once', () => {
+    const client = new QueryClient();
+    const key = conversationKeys.messages(ACCOUNT, 10);
+    client.setQueryData<InfiniteData<MessagesPage>>(key, { pages: [{ meta: { labels: [], contact: contact(5, 'Ana'), assignee: null }, payload: [incoming(1, 5, 'Ana')] }], pageParams: [null] });
+    applyMessage(client, ACCOUNT, 1, incoming(2, 5, 'Ana'));
+    applyMessage(client, ACCOUNT, 1, incoming(2, 5, 'Ana'));
+    expect(client.getQueryData<InfiniteData<MessagesPage>>(key)?.pages[0]?.payload.map((m) => m.id)).toEqual([1, 2]);
   });
 });

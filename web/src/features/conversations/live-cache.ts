@@ -43,9 +43,9 @@ export function findConversation(client: QueryClient, accountId: number, id: num
   return undefined;
 }
 
-/** A new or changed message: into the open history, and as the list card's preview. */
-export function applyMessage(client: QueryClient, accountId: number, userId: number, message: Message): void {
-  client.setQueryData<MessagesData>(conversationKeys.messages(accountId, message.conversation_id), (old) => {
+/** Puts a message into a loaded history (replacing the one with its id, else in id order). */
+function addToHistory(client: QueryClient, key: readonly unknown[], message: Message): void {
+  client.setQueryData<MessagesData>(key, (old) => {
     if (!old) return old;
     let replaced = false;
     const pages = old.pages.map((page) => ({
@@ -59,6 +59,29 @@ export function applyMessage(client: QueryClient, accountId: number, userId: num
     if (!replaced && pages[0]) pages[0] = { ...pages[0], payload: [...pages[0].payload, message].sort((a, b) => a.id - b.id) };
     return { ...old, pages };
   });
+}
+
+/**
+ * Runs `then` once the query's read in progress has stored its answer: an answer read before a
+ * live change would otherwise replace it (a conversation opened just as a message arrived).
+ */
+function afterCurrentRead(client: QueryClient, key: readonly unknown[], then: () => void): void {
+  const query = client.getQueryCache().find({ queryKey: key, exact: true });
+  if (!query || query.state.fetchStatus !== 'fetching') return;
+  const unsubscribe = client.getQueryCache().subscribe((event) => {
+    if (event.type !== 'updated' || event.query !== query) return;
+    const { type } = event.action;
+    if (type !== 'success' && type !== 'error' && type !== 'setState') return;
+    unsubscribe();
+    if (type === 'success') then();
+  });
+}
+
+/** A new or changed message: into the open history, and as the list card's preview. */
+export function applyMessage(client: QueryClient, accountId: number, userId: number, message: Message): void {
+  const messagesKey = conversationKeys.messages(accountId, message.conversation_id);
+  addToHistory(client, messagesKey, message);
+  afterCurrentRead(client, messagesKey, () => addToHistory(client, messagesKey, message));
 
   const conversation = findConversation(client, accountId, message.conversation_id);
   if (!conversation) {
