@@ -127,28 +127,37 @@ function listWhere(f: ListFilter): SQL {
   )!;
 }
 
-/** The page query (unawaited, so its plan can be checked). */
+/**
+ * The page query (unawaited, so its plan can be checked): the page's ids first, from the list index
+ * alone (a deep page skips its offset in the index without reading the rows), then those rows.
+ */
 export function listNotificationsQuery(db: Executor, f: ListFilter, order: 'asc' | 'desc', limit: number, offset: number) {
   const by = order === 'asc' ? asc : desc;
-  return db
-    .select()
+  const pageIds = db
+    .select({ id: notifications.id })
     .from(notifications)
     .where(listWhere(f))
     .orderBy(by(notifications.lastActivityAt), by(notifications.id))
     .limit(limit)
     .offset(offset);
+  return db
+    .select()
+    .from(notifications)
+    .where(inArray(notifications.id, pageIds))
+    .orderBy(by(notifications.lastActivityAt), by(notifications.id));
 }
 
 export async function listNotifications(db: Executor, f: ListFilter, order: 'asc' | 'desc', limit: number, offset: number) {
   return listNotificationsQuery(db, f, order, limit, offset);
 }
 
+/** The list's total: an index-only count (of notifications_list_idx, or of the unread index when only unread ones are listed). */
 export async function countNotifications(db: Executor, f: ListFilter): Promise<number> {
   const [row] = await db.select({ n: count() }).from(notifications).where(listWhere(f));
   return Number(row?.n ?? 0);
 }
 
-/** Unread and not snoozed: what the badge counts (a snoozed notification counts again once it comes back). */
+/** Unread and not snoozed: what the badge counts (a snoozed notification counts again once it comes back); notifications_unread_idx alone. */
 export async function countUnread(db: Executor, userId: number, accountId: number): Promise<number> {
   const [row] = await db
     .select({ n: count() })
