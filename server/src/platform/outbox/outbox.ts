@@ -85,6 +85,7 @@ export class Outbox {
       await this.jobs.defineQueue(queue, handler.retry);
       await this.jobs.work<{ eventId: number }>(queue, (data, meta) => this.deliver(handler, data.eventId, meta), {
         pollingIntervalSeconds: 1,
+        ...(handler.concurrency ? { concurrency: handler.concurrency } : {}),
       });
     }
     this.stopped = false;

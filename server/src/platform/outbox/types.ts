@@ -54,4 +54,6 @@ export type EventHandler = {
    */
   wants?(event: StoredEvent, db: Executor, memo: DispatchMemo): boolean | Promise<boolean>;
   retry?: RetryPolicy;
+  /** How many of its jobs a worker process runs at once (default one): for handlers that wait on the network. */
+  concurrency?: number;
 };
