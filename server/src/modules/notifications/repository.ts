@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import {
   accountUsers,
@@ -6,6 +6,7 @@ import {
   conversations,
   inboxes,
   inboxMembers,
+  notificationCounts,
   notifications,
   notificationSettings,
   notificationSubscriptions,
@@ -151,27 +152,31 @@ export async function listNotifications(db: Executor, f: ListFilter, order: 'asc
   return listNotificationsQuery(db, f, order, limit, offset);
 }
 
-/** The list's total: an index-only count (of notifications_list_idx, or of the unread index when only unread ones are listed). */
-export async function countNotifications(db: Executor, f: ListFilter): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(notifications).where(listWhere(f));
-  return Number(row?.n ?? 0);
+type Counts = { total: number; snoozed: number; unread: number; unreadActive: number };
+
+/** The user's counts in the account (kept by triggers on `notifications`, see the schema). */
+async function findCounts(db: Executor, userId: number, accountId: number): Promise<Counts> {
+  const [row] = await db
+    .select({ total: notificationCounts.total, snoozed: notificationCounts.snoozed, unread: notificationCounts.unread, unreadActive: notificationCounts.unreadActive })
+    .from(notificationCounts)
+    .where(and(eq(notificationCounts.userId, userId), eq(notificationCounts.accountId, accountId)));
+  return row ?? { total: 0, snoozed: 0, unread: 0, unreadActive: 0 };
 }
 
-/** Unread and not snoozed: what the badge counts (a snoozed notification counts again once it comes back); notifications_unread_idx alone. */
+/** How many notifications the list filter matches (the list's `meta.count`). */
+export async function countNotifications(db: Executor, f: ListFilter): Promise<number> {
+  const c = await findCounts(db, f.userId, f.accountId);
+  if (f.includeRead) return f.includeSnoozed ? c.total : c.total - c.snoozed;
+  return f.includeSnoozed ? c.unread : c.unreadActive;
+}
+
+/** Unread and not snoozed: what the badge counts (a snoozed notification counts again once it comes back). */
 export async function countUnread(db: Executor, userId: number, accountId: number): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(notifications)
-    .where(and(eq(notifications.userId, userId), eq(notifications.accountId, accountId), isNull(notifications.readAt), isNull(notifications.snoozedUntil)));
-  return Number(row?.n ?? 0);
+  return (await findCounts(db, userId, accountId)).unreadActive;
 }
 
 export async function countAll(db: Executor, userId: number, accountId: number): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(notifications)
-    .where(and(eq(notifications.userId, userId), eq(notifications.accountId, accountId)));
-  return Number(row?.n ?? 0);
+  return (await findCounts(db, userId, accountId)).total;
 }
 
 export async function findNotification(db: Executor, userId: number, accountId: number, id: number): Promise<NotificationRow | undefined> {
