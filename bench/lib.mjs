@@ -26,7 +26,8 @@ export function freePort() {
  * resolves when /ready answers 200. `BENCH_NODE_ARGS` adds Node options to the node (e.g.
  * `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it).
  * @param {Record<string, string>} env
- * @param {{ viaNpm?: boolean }} [options]
+ * @param {{ viaNpm?: boolean, onStdout?: (line: string) => void }} [options] `onStdout` gets the node's
+ *   output line by line (its JSON log).
  * @returns {Promise<{ url: string, pid: number, readyMs: number, stop(): Promise<void> }>}
  */
 export async function startNode(env, options = {}) {
@@ -36,10 +37,19 @@ export async function startNode(env, options = {}) {
   const child = spawn(command, args, {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', options.onStdout ? 'pipe' : 'ignore', 'inherit'],
     detached: options.viaNpm,
   });
   const exited = new Promise((resolve) => child.on('exit', resolve));
+  if (options.onStdout && child.stdout) {
+    let rest = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (/** @type {string} */ chunk) => {
+      const lines = (rest + chunk).split('\n');
+      rest = lines.pop() ?? '';
+      for (const text of lines) options.onStdout?.(text);
+    });
+  }
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error('rockethub exited before it was ready');

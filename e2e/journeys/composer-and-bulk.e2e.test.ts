@@ -90,6 +90,9 @@ test('an agent formats, signs, decorates and records replies', async () => {
     for (const button of ['Negrito', 'Itálico', 'Tachado', 'Código', 'Lista com marcadores', 'Lista numerada', 'Link']) {
       await visible(toolbar.getByRole('button', { name: new RegExp(`^${button}`) }));
     }
+    // Replies are Markdown, which has no underline: the API channel offers none (e-mail will).
+    expect(await toolbar.getByRole('button').count()).toBe(7);
+    expect(await toolbar.getByRole('button', { name: /Sublinhado/ }).count()).toBe(0);
     await visible(owner.getByRole('checkbox', { name: 'Assinatura' }));
   });
 

@@ -1,10 +1,13 @@
 // Journey: guide chapters 3–5. The owner opens a customer's conversation, replies, writes a private
 // note mentioning a colleague, labels and resolves it; the colleague, in another browser, sees every
 // change arrive live. A hostile customer message renders as text, loading and running nothing.
+// The owner adds a dashboard app (Configurações → Integrações) and renames the customer: the
+// colleague sees the new name live, and the app in both details panels is told it.
 import type { Page, WebSocketRoute } from 'playwright-core';
-import { beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { apiRequest, ensureOwnerAccount, linkIn, signInByApi, waitForMail } from '../support/api';
-import { signIn } from '../support/dashboard';
+import { navBar, openSettingsSection, signIn } from '../support/dashboard';
+import { type DashboardAppPage, startDashboardAppPage } from '../support/dashboard-app-page';
 import { gone, hasText, useJourney, visible } from '../support/journey';
 import { COLLEAGUE, OWNER } from '../support/people';
 
@@ -14,14 +17,30 @@ const CUSTOMER = { name: 'Marcos Teixeira', email: 'marcos.teixeira@example.com.
 const FIRST_MESSAGE = 'Bom dia! Meu pedido #7781 chegou com a caixa amassada. Podem me ajudar?';
 const REPLY = 'Bom dia, Marcos! Sinto muito pelo ocorrido, vou abrir uma troca agora mesmo.';
 const NOTE = 'transportadora já foi avisada, acompanhe a troca por favor.';
+const NEW_NAME = 'Marcos Teixeira Lima';
+/** Unique per run: the journeys share one installation. */
+const APP_TITLE = `Pedidos da loja ${Date.now().toString(36)}`;
 /** A blocked port: anything that tries to load from it shows up as a failed request. */
 const TRACKER = 'http://127.0.0.1:9/pixel.gif';
 
 let accountId = 0;
 let ownerToken = '';
 let conversationId = 0;
+let appPage: DashboardAppPage | undefined;
+
+afterAll(async () => {
+  // Later journeys share the account: they should not meet an app whose page is gone.
+  if (accountId && ownerToken) {
+    const apps = await apiRequest<{ id: number; title: string }[]>('GET', `/api/v1/accounts/${accountId}/dashboard_apps`, { token: ownerToken });
+    for (const app of apps.filter((a) => a.title === APP_TITLE)) {
+      await apiRequest('DELETE', `/api/v1/accounts/${accountId}/dashboard_apps/${app.id}`, { token: ownerToken });
+    }
+  }
+  await appPage?.close();
+});
 
 beforeAll(async () => {
+  appPage = await startDashboardAppPage();
   await ensureOwnerAccount();
   const owner = await signInByApi(OWNER.email, OWNER.password);
   ownerToken = owner.access_token;
@@ -54,6 +73,9 @@ beforeAll(async () => {
 const history = (page: Page) => page.getByRole('list', { name: 'Histórico da conversa' });
 const conversationList = (page: Page) => page.getByRole('list', { name: 'Lista de conversas' });
 const details = (page: Page) => page.getByRole('complementary', { name: 'Detalhes da conversa' });
+const contactSection = (page: Page) => details(page).getByRole('region', { name: 'Informações do Cliente' });
+/** Inside the dashboard app's frame (the tiny page of support/dashboard-app-page.ts). */
+const appFrame = (page: Page) => page.frameLocator(`iframe[title="${APP_TITLE} (aplicativo do painel)"]`);
 
 async function openCustomerConversation(page: Page): Promise<void> {
   await page.getByRole('tab', { name: /^Todas/ }).click();
@@ -147,6 +169,62 @@ test('an agent replies, notes, labels and resolves while a colleague watches liv
       await details(page).getByRole('button', { name: 'Fechar' }).click();
       await gone(details(page));
     }
+  });
+
+  await journey.step('the owner adds a dashboard app in Configurações → Integrações → Aplicativos do painel', owner, async () => {
+    await openSettingsSection(owner, 'Integrações');
+    await journey.shot(owner, 'integrations page');
+    await owner.getByRole('link', { name: /^Aplicativos do painel/ }).click();
+    await visible(owner.getByRole('heading', { name: 'Aplicativos do painel', exact: true }));
+    await owner.getByRole('button', { name: 'Adicionar aplicativo' }).click();
+    const dialog = owner.getByRole('dialog');
+    await dialog.getByLabel('Nome').fill(APP_TITLE);
+    await dialog.getByLabel('URL').fill('javascript:alert(1)');
+    await dialog.getByRole('button', { name: 'Criar' }).click();
+    await visible(dialog.getByLabel('URL').and(owner.locator('[aria-invalid="true"]')));
+    await journey.shot(owner, 'dashboard app refused URL');
+    await dialog.getByLabel('URL').fill(appPage!.url);
+    await dialog.getByRole('button', { name: 'Criar' }).click();
+    await gone(dialog);
+    const row = owner.getByRole('list', { name: 'Aplicativos do painel da conta' }).getByRole('listitem').filter({ hasText: APP_TITLE });
+    await hasText(row, appPage!.url);
+    await journey.shot(owner, 'dashboard apps list');
+    await navBar(owner).getByRole('link', { name: 'Conversas', exact: true }).click();
+    await openCustomerConversation(owner);
+  });
+
+  await journey.step('the dashboard app in "Integrações" is told the customer, the conversation and the agent', [owner, colleague], async () => {
+    for (const page of [owner, colleague]) {
+      await page.getByRole('button', { name: 'Mais detalhes' }).click();
+      await visible(details(page));
+      const frame = details(page).locator('iframe');
+      await frame.scrollIntoViewIfNeeded();
+      expect(await frame.getAttribute('sandbox')).toBe('allow-scripts allow-same-origin allow-forms allow-popups');
+      await hasText(appFrame(page).locator('#contact'), CUSTOMER.name);
+      await hasText(appFrame(page).locator('#conversation'), `#${conversationId}`);
+    }
+    await hasText(appFrame(owner).locator('#agent'), `<${OWNER.email}>`);
+    await hasText(appFrame(colleague).locator('#agent'), `<${COLLEAGUE.email}>`);
+  });
+
+  await journey.step('the owner renames the customer; the colleague and both apps see it without reloading', [owner, colleague], async () => {
+    await contactSection(owner).getByRole('button', { name: 'Editar' }).click();
+    const form = owner.getByRole('form', { name: 'Editar as informações do cliente' });
+    await form.getByLabel('Nome', { exact: true }).fill(NEW_NAME);
+    await form.getByRole('button', { name: 'Salvar' }).click();
+    await gone(form);
+    await hasText(contactSection(colleague), NEW_NAME);
+    await hasText(conversationList(colleague).getByRole('link', { name: new RegExp(CUSTOMER.name) }), NEW_NAME);
+    for (const page of [owner, colleague]) {
+      await details(page).locator('iframe').scrollIntoViewIfNeeded();
+      await hasText(appFrame(page).locator('#contact'), NEW_NAME);
+      await journey.shot(page, 'dashboard app told the new name');
+    }
+    for (const page of [owner, colleague]) {
+      await details(page).getByRole('button', { name: 'Fechar' }).click();
+      await gone(details(page));
+    }
+    await hasText(conversationList(owner).getByRole('link', { name: new RegExp(CUSTOMER.name) }), NEW_NAME);
   });
 
   await journey.step('the owner resolves it; it leaves the open lists of both', [owner, colleague], async () => {

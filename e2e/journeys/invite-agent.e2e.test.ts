@@ -41,6 +41,8 @@ test('an invited agent sets a password and sees the account without admin-only i
     await hasText(row, AGENT.name);
     await hasText(row, 'Agente');
     await hasText(row, 'Pendente');
+    // Not signed in anywhere yet: offline.
+    await hasText(row, 'Offline');
   });
 
   await journey.step('inviting the same person again is refused in Portuguese', admin, async () => {
@@ -121,5 +123,16 @@ test('an invited agent sets a password and sees the account without admin-only i
     await admin.reload();
     const row = admin.getByRole('list', { name: 'Agentes da conta' }).getByRole('listitem').filter({ hasText: AGENT.email });
     await hasText(row, 'Confirmado');
+    // The agent has the dashboard open in the other browser.
+    await hasText(row, 'Online');
+  });
+
+  await journey.step('the agent turns busy and the administrator sees it without reloading', agent, async () => {
+    await navBar(agent).getByRole('button', { name: 'Configurações de Perfil' }).click();
+    const menu = await visible(agent.getByRole('menu'));
+    await menu.getByRole('menuitemradio', { name: 'Ocupado' }).click();
+    const row = admin.getByRole('list', { name: 'Agentes da conta' }).getByRole('listitem').filter({ hasText: AGENT.email });
+    await hasText(row, 'Ocupado');
+    await journey.shot(admin, 'agent availability live');
   });
 });

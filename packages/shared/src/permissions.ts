@@ -33,6 +33,9 @@ export const PERMISSIONS = {
   /** Conversations of the inboxes the member may see (all of them for administrators). */
   'conversations.read': ['administrator', 'agent'],
   'conversations.manage': ['administrator', 'agent'],
+  /** Dashboard apps: every member needs them to render the details panel; administrators configure them. */
+  'dashboard_apps.read': ['administrator', 'agent'],
+  'dashboard_apps.manage': ['administrator'],
   /** Account-wide settings sections (inboxes, teams, labels, automation...). */
   'settings.manage': ['administrator'],
   'reports.read': ['administrator'],

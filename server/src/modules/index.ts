@@ -5,6 +5,7 @@ import { autoAssignmentModule } from './auto-assignment';
 import { autoResolveModule } from './auto-resolve';
 import { customAttributesModule } from './custom-attributes';
 import { customFiltersModule } from './custom-filters';
+import { dashboardAppsModule } from './dashboard-apps';
 import { contactImportsModule } from './contact-imports';
 import { authModule } from './auth';
 import { contactsModule } from './contacts';
@@ -56,4 +57,5 @@ export const modules: Module[] = [
   customFiltersModule,
   contactImportsModule,
   notificationsModule,
+  dashboardAppsModule,
 ];

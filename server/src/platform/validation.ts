@@ -27,6 +27,15 @@ export const email = z.string().trim().max(254).pipe(z.email({ message: 'is not 
 
 export const password = z.string().max(1024);
 
+function isHttpUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+}
+
+/** An absolute http:// or https:// URL with a host. */
+export const httpUrl = z.string().trim().max(2048).refine(isHttpUrl, 'must be an http:// or https:// URL');
+
 /** A free-form JSON object (custom attributes, settings), bounded in size. */
 export const jsonObject = z
   .record(z.string().max(255), z.unknown())

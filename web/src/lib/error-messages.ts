@@ -33,6 +33,7 @@ function effectiveCode({ code, message }: FieldError): string {
   if (code !== 'invalid' && code !== 'custom') return code;
   if (/must not be blank|is required/.test(message)) return 'blank';
   if (/is not a valid email/.test(message)) return 'invalid_format';
+  if (/must be an http:\/\/ or https:\/\/ URL/.test(message)) return 'invalid_url';
   if (/^is incorrect$/.test(message)) return 'incorrect';
   if (/^Too small/.test(message)) return 'too_small';
   if (/^Too big/.test(message)) return 'too_big';
@@ -90,6 +91,8 @@ export function translateFieldError(error: FieldError, t: TFunction): string {
       if (limit?.kind === 'number') return t('serverErrors.fields.tooHigh', { count: limit.count });
       return t('serverErrors.fields.tooBig');
     }
+    case 'invalid_url':
+      return t('serverErrors.fields.invalidUrl');
     case 'invalid_type':
       return t('serverErrors.fields.invalidType');
     case 'invalid_value':

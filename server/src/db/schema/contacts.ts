@@ -50,6 +50,20 @@ export const contacts = pgTable(
     index('contacts_account_name_idx').on(t.accountId, sql`rh_fold(${t.name})`, t.id),
     index('contacts_account_created_idx').on(t.accountId, t.createdAt, t.id),
     index('contacts_account_activity_idx').on(t.accountId, t.lastActivityAt.desc().nullsLast(), t.id.desc().nullsFirst()),
+    // The other list sorts. Email and phone with the id: a descending sort starts with the contacts
+    // without one, ordered by id (the unique indexes above cannot hold the id).
+    index('contacts_account_email_sort_idx').on(t.accountId, sql`lower(${t.email})`, t.id),
+    index('contacts_account_phone_sort_idx').on(t.accountId, t.phoneNumber, t.id),
+    // Activity, company and city: one index per direction (NULLS LAST both ways, as the lists order them).
+    index('contacts_account_activity_asc_idx').on(t.accountId, t.lastActivityAt.asc().nullsLast(), t.id.asc()),
+    index('contacts_account_company_idx').on(t.accountId, sql`(${t.additionalAttributes} ->> 'company_name')`, t.id),
+    index('contacts_account_company_desc_idx').on(
+      t.accountId,
+      sql`(${t.additionalAttributes} ->> 'company_name') DESC NULLS LAST`,
+      t.id.desc().nullsFirst(),
+    ),
+    index('contacts_account_city_idx').on(t.accountId, sql`(${t.additionalAttributes} ->> 'city')`, t.id),
+    index('contacts_account_city_desc_idx').on(t.accountId, sql`(${t.additionalAttributes} ->> 'city') DESC NULLS LAST`, t.id.desc().nullsFirst()),
     index('contacts_labels_idx').using('gin', t.accountId, t.labels),
     // One trigram index over everything a search box looks at (accent- and case-folded).
     index('contacts_search_trgm_idx').using('gin', t.accountId, sql`${t.searchText} gin_trgm_ops`),

@@ -11,3 +11,4 @@ export * from './platform-apps';
 export * from './users';
 export * from './administration';
 export * from './notifications';
+export * from './integrations';

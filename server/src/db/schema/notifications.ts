@@ -105,7 +105,7 @@ export const notificationSubscriptions = pgTable(
 
 /**
  * Each user's notification counts per account, kept by statement triggers on `notifications`
- * (migration 0010: every insert, update and delete, cascades and purges included, in the same
+ * (migration 0012: every insert, update and delete, cascades and purges included, in the same
  * transaction), so the list's `meta` and the badge are one row, however many notifications there
  * are. No foreign keys: a cascade that deletes a user's notifications updates this row while the
  * user goes (a leftover row of zeros is harmless).

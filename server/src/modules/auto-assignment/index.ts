@@ -15,11 +15,13 @@ export const autoAssignmentModule: Module = {
     {
       name: 'auto-assignment.assign',
       events: ['conversation.created', 'conversation.status_changed', 'team.changed'],
-      wants: async (event, db) => {
+      wants: async (event, db, memo) => {
         const payload = event.payload as ConversationPayload;
-        if (payload.status !== 'open' || payload.meta?.assignee !== null || typeof payload.inbox_id !== 'number') return false;
-        return inboxAutoAssigns(db, payload.inbox_id);
+        const inboxId = payload.inbox_id;
+        if (payload.status !== 'open' || payload.meta?.assignee !== null || typeof inboxId !== 'number') return false;
+        return memo(`auto-assigns:${inboxId}`, () => inboxAutoAssigns(db, inboxId));
       },
+      batched: true,
       handle: async (event) => {
         const payload = event.payload as { id?: unknown };
         if (event.accountId === null || typeof payload.id !== 'number') return;

@@ -28,6 +28,14 @@ export function chooseAgent(candidates: Candidate[], online: Set<number>, limit:
  * the capacity are always current. A team with `allow_auto_assign` narrows the choice to its members.
  */
 export async function autoAssign(ctx: AppContext, conversationId: number): Promise<AssignOutcome> {
+  const started = performance.now();
+  const outcome = await decide(ctx, conversationId);
+  // Read by bench/auto-assignment.mjs (LOG_LEVEL=debug): the decision time per conversation.
+  ctx.log.debug({ conversationId, outcome, decisionMs: performance.now() - started }, 'auto-assignment decision');
+  return outcome;
+}
+
+async function decide(ctx: AppContext, conversationId: number): Promise<AssignOutcome> {
   const peek = await conversations.findRowById(ctx.db, conversationId);
   if (!peek || peek.status !== 'open' || peek.assigneeId !== null) return 'not_needed';
   return ctx.transaction(async (tx) => {

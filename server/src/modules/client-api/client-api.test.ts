@@ -96,6 +96,37 @@ describe('client API (API inboxes)', () => {
     expectError(await post(`${s.base}/contacts`, { phone_number: '12345' }), 422, 'phone_number');
   });
 
+  it('never shows or overwrites a known contact’s details for a session that joined it without proof', async () => {
+    const s = await setup();
+    const owner = await post(`${s.base}/contacts`, { email: 'dona@example.test', name: 'Dona Maria', phone_number: '+5511988887777', custom_attributes: { plano: 'ouro' } });
+    expect(owner.json()).toMatchObject({ name: 'Dona Maria', phone_number: '+5511988887777', custom_attributes: { plano: 'ouro' } });
+
+    // Someone who only knows her email joins the contact: they see what they typed, nothing more.
+    const stranger = await post(`${s.base}/contacts`, { email: 'dona@example.test' });
+    expect(stranger.statusCode, stranger.body).toBe(200);
+    expect(stranger.json()).toMatchObject({ id: owner.json().id, email: 'dona@example.test', name: '', phone_number: null, custom_attributes: {} });
+    const read = await t.request({ method: 'GET', url: `${s.base}/contacts/${stranger.json().source_id}` });
+    expect(read.json()).toMatchObject({ name: '', email: null, phone_number: null, identifier: null, custom_attributes: {} });
+
+    // Their changes fill in what is missing and overwrite nothing.
+    const patched = await t.request({
+      method: 'PATCH',
+      url: `${s.base}/contacts/${stranger.json().source_id}`,
+      payload: { name: 'Impostor', phone_number: '+5511911112222', identifier: 'ext-9', custom_attributes: { plano: 'bronze', cidade: 'Recife' } },
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json()).toMatchObject({ name: 'Impostor', custom_attributes: {} });
+    const stored = await t.request({ method: 'GET', url: `/api/v1/accounts/${s.account.id}/contacts/${owner.json().id}`, token: s.account.admin.token });
+    expect(stored.json().payload).toMatchObject({
+      name: 'Dona Maria',
+      phone_number: '+5511988887777',
+      identifier: 'ext-9',
+      custom_attributes: { plano: 'ouro', cidade: 'Recife' },
+    });
+    // The session that made the contact still sees everything.
+    expect((await t.request({ method: 'GET', url: `${s.base}/contacts/${owner.json().source_id}` })).json()).toMatchObject({ name: 'Dona Maria', identifier: 'ext-9' });
+  });
+
   it('checks identifier_hash: mandatory inboxes refuse a missing or wrong hash; a right one marks the session verified', async () => {
     const s = await setup({ hmacMandatory: true });
     const hash = createHmac('sha256', s.hmacToken).update('user-42').digest('hex');

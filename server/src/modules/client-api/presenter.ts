@@ -1,22 +1,28 @@
 import type { contactInboxes, contacts } from '../../db/schema';
 import { unixSeconds } from '../../platform/time';
+import { seesContactDetails } from '../contacts/session-privacy';
 import type { ConversationRow } from '../conversations/service';
 import type { MessageJson } from '../messages/presenter';
 
 type ContactRow = typeof contacts.$inferSelect;
 type ContactInboxRow = typeof contactInboxes.$inferSelect;
 
-/** The contact as their own session sees themselves (the contract's `public_contact`). */
-export function presentPublicContact(contact: ContactRow, contactInbox: ContactInboxRow) {
+/**
+ * The contact as their own session sees themselves (the contract's `public_contact`). A session
+ * that joined a contact the account already knew, without a valid `identifier_hash`, sees none of
+ * that contact's details (see `seesContactDetails`): only what the caller gave itself.
+ */
+export function presentPublicContact(contact: ContactRow, contactInbox: ContactInboxRow, given: { name?: string | undefined; email?: string | null | undefined; phoneNumber?: string | null | undefined; identifier?: string | undefined } = {}) {
+  const sees = seesContactDetails({ contact, contactInbox });
   return {
     id: contact.id,
     source_id: contactInbox.sourceId,
     pubsub_token: contactInbox.pubsubToken,
-    name: contact.name,
-    email: contact.email,
-    phone_number: contact.phoneNumber,
-    identifier: contact.identifier,
-    custom_attributes: contact.customAttributes,
+    name: sees ? contact.name : (given.name ?? ''),
+    email: sees ? contact.email : (given.email ?? null),
+    phone_number: sees ? contact.phoneNumber : (given.phoneNumber ?? null),
+    identifier: sees ? contact.identifier : (given.identifier ?? null),
+    custom_attributes: sees ? contact.customAttributes : {},
   };
 }
 

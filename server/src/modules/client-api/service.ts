@@ -5,6 +5,7 @@ import * as contacts from '../contacts/service';
 import { presentContactSender } from '../conversations/presenter';
 import * as conversations from '../conversations/service';
 import type { ConversationRow } from '../conversations/service';
+import { changeSessionMayMake } from '../contacts/session-privacy';
 import { identityVerified } from '../inboxes/identity';
 import * as inboxes from '../inboxes/service';
 import { postMessage } from '../messages/post-message';
@@ -76,7 +77,7 @@ export async function createContact(ctx: AppContext, inboxIdentifier: string, in
       },
     }),
   );
-  return presentPublicContact(contact, contactInbox);
+  return presentPublicContact(contact, contactInbox, input);
 }
 
 /** The contact session a `contact_identifier` (its source id) names in this inbox. */
@@ -94,20 +95,24 @@ export async function getContact(ctx: AppContext, inboxIdentifier: string, sourc
 
 export async function updateContact(ctx: AppContext, inboxIdentifier: string, sourceId: string, input: ContactFields) {
   const inbox = await apiInbox(ctx.db, inboxIdentifier);
-  const { contactInbox } = await session(ctx.db, inbox, sourceId);
+  const current = await session(ctx.db, inbox, sourceId);
+  const { contactInbox } = current;
   const verified = input.identifier !== undefined && identityVerified(inbox, input.identifier, input.identifierHash);
+  const fields = {
+    name: input.name,
+    email: input.email,
+    phoneNumber: input.phoneNumber,
+    identifier: input.identifier,
+    avatarUrl: input.avatarUrl,
+    customAttributes: input.customAttributes,
+  };
+  // Without proof, a session that joined a known contact only fills in what is missing.
+  const change = changeSessionMayMake(current, fields, verified);
   const contact = await ctx.transaction(async (tx) => {
     if (verified) await contacts.markContactInboxVerified(tx, contactInbox.id);
-    return contacts.updateContactFromChannel(ctx, tx, inbox.accountId, contactInbox.contactId, {
-      name: input.name,
-      email: input.email,
-      phoneNumber: input.phoneNumber,
-      identifier: input.identifier,
-      avatarUrl: input.avatarUrl,
-      customAttributes: input.customAttributes,
-    });
+    return contacts.updateContactFromChannel(ctx, tx, inbox.accountId, contactInbox.contactId, change);
   });
-  return presentPublicContact(contact, { ...contactInbox, hmacVerified: contactInbox.hmacVerified || verified });
+  return presentPublicContact(contact, { ...contactInbox, hmacVerified: contactInbox.hmacVerified || verified }, input);
 }
 
 async function publicMessagesOf(db: Executor, conversation: ConversationRow, sourceId: string, cursor: { before?: number | undefined } = {}) {

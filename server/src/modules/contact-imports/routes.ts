@@ -86,7 +86,7 @@ export function contactImportRoutes(app: FastifyInstance, ctx: AppContext): void
         tags,
         summary: 'Import contacts from a CSV file (administrators)',
         description:
-          'multipart/form-data: `import_file` (CSV, UTF-8, a header line) and optionally `mapping`, JSON `{field: header name or 0-based column}` (fields: name, email, phone_number, identifier, company_name, city, country, country_code, description, custom_attributes.<key>; without it, headers named like the fields are used). Runs in the background in batches of 1,000 rows; existing contacts are matched by identifier, then email, then phone number, and updated. Read the progress with GET …/contacts/imports/{import_id}.',
+          'multipart/form-data: `import_file` (CSV, UTF-8, a header line) and optionally `mapping`, JSON `{field: header name or 0-based column}` (fields: name, email, phone_number, identifier, company_name, city, country, country_code, description, custom_attributes.<key>; without it, headers named like the fields are used). Runs in the background in batches of 2,000 rows, each committed whole or not at all; existing contacts are matched by identifier, then email, then phone number, and updated. Read the progress with GET …/contacts/imports/{import_id}.',
         params: accountParams,
         response: { 200: importSchema, ...errorResponses(400, 401, 403, 404, 422) },
       },

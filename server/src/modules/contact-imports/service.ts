@@ -9,10 +9,10 @@ import { listDefinitions } from '../custom-attributes/service';
 import { valueProblem } from '../custom-attributes/values';
 import { CsvError, csvLine, parseCsv } from './csv';
 import * as repository from './repository';
-import type { ImportRow } from './repository';
+import type { ImportProgress, ImportRow } from './repository';
 
 export const IMPORT_JOB = 'contacts.import';
-export const BATCH_SIZE = 1000;
+export const BATCH_SIZE = 2000;
 export const MAX_ROWS = 1_000_000;
 
 /** Contact fields a CSV column can feed; `custom_attributes.<key>` feeds a custom attribute. */
@@ -142,7 +142,7 @@ function prepare(values: string[], mapping: ContactImportMapping, definitions: M
  * contacts, one insert, one update), rejected rows are stored with their reason, and the import's
  * progress moves past the batch — all or nothing.
  */
-async function runBatch(ctx: AppContext, tx: Executor, imp: ImportRow, rows: string[][], start: number, definitions: Map<string, Parameters<typeof valueProblem>[0]>) {
+async function runBatch(ctx: AppContext, tx: Executor, imp: ImportProgress, rows: string[][], start: number, definitions: Map<string, Parameters<typeof valueProblem>[0]>) {
   const rejected: Rejection[] = [];
   const prepared: Prepared[] = [];
   const seen = new Map<string, number>();
@@ -224,7 +224,7 @@ export async function runImport(ctx: AppContext, importId: number, options: RunO
   let batches = 0;
   for (;;) {
     const more = await ctx.transaction(async (tx) => {
-      const imp = await repository.findImportById(tx, importId, true);
+      const imp = await repository.lockImportProgress(tx, importId);
       if (!imp || imp.status === 'completed' || imp.status === 'failed') return false;
       const start = imp.processedRows;
       if (start >= rows.length) {
@@ -251,7 +251,7 @@ export async function markFailed(ctx: AppContext, importId: number, error: unkno
   await repository.updateImport(ctx.db, importId, { status: 'failed', error: error instanceof Error ? error.message.slice(0, 1000) : String(error), finishedAt: new Date(), source: null });
 }
 
-export function presentImport(row: ImportRow) {
+export function presentImport(row: ImportProgress) {
   return {
     id: row.id,
     status: row.status,

@@ -162,7 +162,10 @@ export const contactSchema = z
   .meta({ id: 'Contact' });
 
 export const contactListSchema = z.object({
-  meta: z.object({ count: z.number().int(), current_page: z.string() }),
+  meta: z.object({
+    count: z.number().int().describe('Matching contacts, counted up to 10,000: 10,001 means more than 10,000'),
+    current_page: z.string(),
+  }),
   payload: z.array(contactSchema),
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clearableText, id, jsonObject, requiredText } from '../../platform/validation';
+import { clearableText, httpUrl, id, jsonObject, requiredText } from '../../platform/validation';
 
 /** Web widget features an administrator can switch on or off (Chatwoot's names). */
 export const WIDGET_FEATURES = ['attachments', 'emoji_picker', 'end_conversation', 'use_inbox_avatar_for_bot'] as const;
@@ -41,13 +41,7 @@ export const hexColor = z
   .trim()
   .regex(/^#[0-9a-fA-F]{6}$/, 'must be a color like #1f93ff');
 
-function isHttpUrl(value: string): boolean {
-  if (!URL.canParse(value)) return false;
-  const url = new URL(value);
-  return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-}
-
-export const httpUrl = z.string().trim().max(2048).refine(isHttpUrl, 'must be an http:// or https:// URL');
+export { httpUrl };
 
 /** An http(s) URL, or null / "" to clear it. */
 export const clearableHttpUrl = z

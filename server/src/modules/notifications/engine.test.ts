@@ -5,7 +5,7 @@ import { insertContact, insertInbox, insertTeam } from '../../../test/conversati
 import { settleDeliveries } from '../../../test/expect-api';
 import { startTestApp, type TestApp } from '../../../test/harness';
 import { commitEvent } from '../../../test/live-events';
-import { notifications, outbox } from '../../db/schema';
+import { notifications, outbox, outboxDeliveries } from '../../db/schema';
 import type { DomainEvent } from '../../platform/outbox/types';
 import { handleEngineEvent, SLA_MISSED } from './engine';
 
@@ -200,6 +200,29 @@ describe('notification engine', () => {
       'assigned_conversation_new_message',
       'conversation_assignment',
     ]);
+  });
+
+  it('queues no engine job for a message nobody can be told of (no assignee, no participant), and does once someone is', async () => {
+    const s = await setup();
+    const engineJobsFor = async (content: string) => {
+      await settleDeliveries(t);
+      const rows = await t.ctx.db
+        .select({ handler: outboxDeliveries.handler, payload: outbox.payload })
+        .from(outbox)
+        .leftJoin(outboxDeliveries, and(eq(outboxDeliveries.eventId, outbox.id), eq(outboxDeliveries.handler, 'notifications.engine')))
+        .where(and(eq(outbox.name, 'message.created'), eq(outbox.accountId, s.account.id)));
+      const row = rows.find((r) => (r.payload as { content?: unknown }).content === content);
+      expect(row).toBeDefined();
+      return row!.handler === null ? 0 : 1;
+    };
+    const post = (content: string) =>
+      t.request({ method: 'POST', url: api(s.account, s.conversationId, '/messages'), token: s.account.admin.token, payload: { content, message_type: 'incoming' } });
+    expect((await post('Ninguém ouve')).statusCode).toBe(200);
+    expect(await engineJobsFor('Ninguém ouve')).toBe(0);
+    await t.request({ method: 'POST', url: api(s.account, s.conversationId, '/participants'), token: s.account.admin.token, payload: { user_ids: [s.agent2.id] } });
+    expect((await post('Agora a Bruna ouve')).statusCode).toBe(200);
+    expect(await engineJobsFor('Agora a Bruna ouve')).toBe(1);
+    expect((await notificationsOf(s.account, s.agent2.token)).map((n) => n.notification_type)).toEqual(['participating_conversation_new_message']);
   });
 
   it('creates nothing twice when an event is handled again', async () => {

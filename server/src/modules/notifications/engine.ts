@@ -16,15 +16,23 @@ export const SLA_TYPES = { first_response: 'sla_missed_first_response', next_res
 /** The domain events the engine turns into notifications. */
 export const ENGINE_EVENTS = ['conversation.created', 'assignee.changed', 'conversation.mentioned', 'message.created', SLA_MISSED] as const;
 
-/** Decided at dispatch from the payload alone: no job for activity lines, templates or muted conversations. */
-export function engineWants(event: StoredEvent): boolean {
-  if (event.accountId === null) return false;
-  const p = event.payload;
-  if (event.name === 'message.created') return p.message_type === 0 || p.message_type === 1;
-  return p.muted !== true;
-}
-
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isSafeInteger(v) ? v : undefined);
+
+/**
+ * Decided at dispatch: no job for activity lines, templates, muted conversations, or a message in a
+ * conversation with neither assignee nor participants (nobody to tell; one look-up).
+ */
+export async function engineWants(event: StoredEvent, db: Executor): Promise<boolean> {
+  const accountId = event.accountId;
+  if (accountId === null) return false;
+  const p = event.payload;
+  if (event.name !== 'message.created') return p.muted !== true;
+  if (p.message_type !== 0 && p.message_type !== 1) return false;
+  const displayId = num(p.conversation_id);
+  if (displayId === undefined) return false;
+  if (num((p.conversation as { assignee_id?: unknown } | undefined)?.assignee_id) !== undefined) return true;
+  return repository.messageMayNotify(db, accountId, displayId);
+}
 
 /** User ids a note mentions: `mention://user/<id>/` and every agent of `mention://team/<id>/`. */
 async function mentionedIn(db: Executor, accountId: number, content: string): Promise<Set<number>> {
@@ -52,10 +60,12 @@ export async function handleEngineEvent(ctx: AppContext, event: StoredEvent): Pr
   if (accountId === null) return;
   const displayId = num(event.name === 'message.created' ? p.conversation_id : p.id);
   if (displayId === undefined) return;
+  // Deciding reads only; most messages (no assignee, no participant) end here, with no transaction.
+  const conversation = await repository.findConversation(ctx.db, accountId, displayId);
+  if (!conversation || conversation.muted) return;
+  const plans = (await plan(ctx.db, event, conversation)).filter((item) => item.userIds.length > 0);
+  if (plans.length === 0) return;
   await ctx.transaction(async (tx) => {
-    const conversation = await repository.findConversation(tx, accountId, displayId);
-    if (!conversation || conversation.muted) return;
-    const plans = await plan(tx, event, conversation);
     for (const item of plans) await notify(ctx, tx, event, conversation, item);
   });
 }

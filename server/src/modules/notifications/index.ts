@@ -16,7 +16,8 @@ export const notificationsModule: Module = {
     {
       name: 'notifications.engine',
       events: ENGINE_EVENTS,
-      wants: (event) => engineWants(event),
+      wants: (event, db) => engineWants(event, db),
+      batched: true,
       handle: (event) => handleEngineEvent(ctx, event),
     },
     {

@@ -22,6 +22,28 @@ export type ConversationRow = typeof conversations.$inferSelect;
 
 // ——— who is told (reads of other modules' tables, for the engine only) ———
 
+/**
+ * Whether a message in this conversation can concern anyone: it is not muted and has an assignee
+ * or participants. One indexed look-up, so most messages of unattended conversations queue nothing.
+ */
+export async function messageMayNotify(db: Executor, accountId: number, displayId: number): Promise<boolean> {
+  const [row] = await db
+    .select({ yes: sql<boolean>`true` })
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.accountId, accountId),
+        eq(conversations.displayId, displayId),
+        eq(conversations.muted, false),
+        or(
+          isNotNull(conversations.assigneeId),
+          sql`EXISTS (SELECT 1 FROM ${conversationParticipants} WHERE ${conversationParticipants.conversationId} = ${conversations.id})`,
+        ),
+      ),
+    );
+  return row !== undefined;
+}
+
 export async function findConversation(db: Executor, accountId: number, displayId: number): Promise<ConversationRow | undefined> {
   const [row] = await db
     .select()

@@ -1,5 +1,5 @@
 import type { AppContext } from '../../context';
-import type { ContactRow } from '../contacts/service';
+import { seesContactDetails, type SessionView } from '../contacts/session-privacy';
 import type { PublicMessageJson } from '../client-api/presenter';
 import type { MemberRow } from '../accounts/service';
 import type { ConversationRow } from '../conversations/service';
@@ -23,19 +23,6 @@ export function openNow(inbox: InboxRow, now = new Date()): boolean {
   const opens = (today.open_hour ?? 0) * 60 + (today.open_minutes ?? 0);
   const closes = (today.close_hour ?? 0) * 60 + (today.close_minutes ?? 0);
   return minutes >= opens && minutes < closes;
-}
-
-type SessionView = { contact: ContactRow; contactInbox: { pubsubToken: string; hmacVerified: boolean; createdAt: Date } };
-
-/**
- * Whether the session may see its contact's details. A session sees the contact it made itself; a
- * session that joined a contact the account already knew (an email, phone or identifier of theirs
- * given without a valid `identifier_hash`) sees nothing of that contact's details — anyone can type
- * someone else's email. The contact and its contact inbox of a new visitor are made in one
- * transaction (the same `now()`); a contact older than the session was someone else's first.
- */
-export function seesContactDetails(session: SessionView): boolean {
-  return session.contactInbox.hmacVerified || session.contact.createdAt.getTime() >= session.contactInbox.createdAt.getTime();
 }
 
 /** The visitor as the widget sees themselves (no session secrets: the pubsub token is in the config). */
@@ -63,7 +50,7 @@ export function presentWidgetMessage(session: SessionView, message: PublicMessag
   return { ...message, sender: { id: message.sender.id, name: '', thumbnail: '', type: 'contact' } };
 }
 
-type Session = SessionView;
+type Session = SessionView & { contactInbox: { pubsubToken: string } };
 
 /** Everything the widget needs to draw itself (Chatwoot's `website_channel_config` and more). */
 export function presentWidgetConfig(ctx: Pick<AppContext, 'config'>, inbox: InboxRow, online: MemberRow[], session: Session | undefined) {

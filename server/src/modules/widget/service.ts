@@ -14,7 +14,8 @@ import { identityVerified } from '../inboxes/identity';
 import * as inboxes from '../inboxes/service';
 import { postMessage } from '../messages/post-message';
 import * as messages from '../messages/service';
-import { presentWidgetConfig, presentWidgetContact, presentWidgetConversation, presentWidgetMessage, seesContactDetails } from './presenter';
+import { changeSessionMayMake, seesContactDetails } from '../contacts/session-privacy';
+import { presentWidgetConfig, presentWidgetContact, presentWidgetConversation, presentWidgetMessage } from './presenter';
 import { signWidgetToken, verifyWidgetToken } from './token';
 
 /** Per client address or session: [hits, window in seconds]. */
@@ -188,25 +189,6 @@ async function updateSessionContact(ctx: AppContext, session: Session, input: Co
 
 const anonymous = (contact: contacts.ContactRow) => contact.email === null && contact.phoneNumber === null && contact.identifier === null;
 
-/**
- * What a session that may not see its contact's details (see `seesContactDetails`) may still
- * change: it fills in what the contact lacks, and never replaces or clears what someone else gave.
- */
-function fillOnly(contact: contacts.ContactRow, input: ContactInput): ContactInput {
-  const empty = (value: string | null) => value === null || value === '';
-  const custom = input.customAttributes && Object.fromEntries(Object.entries(input.customAttributes).filter(([key]) => !(key in contact.customAttributes)));
-  return {
-    name: empty(contact.name) ? input.name : undefined,
-    email: empty(contact.email) && input.email ? input.email : undefined,
-    phoneNumber: empty(contact.phoneNumber) && input.phoneNumber ? input.phoneNumber : undefined,
-    avatarUrl: empty(contact.avatarUrl) && input.avatarUrl ? input.avatarUrl : undefined,
-    identifier: empty(contact.identifier) ? input.identifier : undefined,
-    customAttributes: custom && Object.keys(custom).length > 0 ? custom : undefined,
-  };
-}
-
-/** The change a session may make to its contact. */
-const allowedChange = (session: Session, input: ContactInput, verifiedNow = false) => (verifiedNow || seesContactDetails(session) ? input : fillOnly(session.contact, input));
 
 /**
  * The visitor gives their details. When an anonymous visitor gives the email or phone of a contact
@@ -215,7 +197,7 @@ const allowedChange = (session: Session, input: ContactInput, verifiedNow = fals
  */
 async function updateVisitor(ctx: AppContext, session: Session, input: ContactInput): Promise<Session> {
   try {
-    return await updateSessionContact(ctx, session, allowedChange(session, input), false);
+    return await updateSessionContact(ctx, session, changeSessionMayMake(session, input), false);
   } catch (error) {
     if (!(error instanceof AppError) || error.code !== 'validation_failed' || !anonymous(session.contact)) throw error;
     const owner = await contacts.findContactByIdentity(ctx.db, session.inbox.accountId, { email: input.email, phoneNumber: input.phoneNumber });
@@ -249,7 +231,7 @@ export async function setUser(ctx: AppContext, req: WidgetRequest, input: Widget
   const fields = contactInput(input);
   if (current && (current.contact.identifier === input.identifier || current.contact.identifier === null)) {
     try {
-      const updated = await updateSessionContact(ctx, current, allowedChange(current, fields, verified), verified);
+      const updated = await updateSessionContact(ctx, current, changeSessionMayMake(current, fields, verified), verified);
       return presentWidgetContact(updated);
     } catch (error) {
       // The identity belongs to another contact of the account: that user gets their own session below.

@@ -39,6 +39,8 @@ export type SendOptions = {
   tx?: Executor;
   startAfterSeconds?: number;
   singletonKey?: string;
+  /** This job's own number of retries, instead of its queue's. */
+  retryLimit?: number;
 };
 
 /**
@@ -121,6 +123,7 @@ export class Jobs {
       ...(options.tx ? { db: fromDrizzle(options.tx as unknown as Parameters<typeof fromDrizzle>[0], sql) } : {}),
       ...(options.startAfterSeconds ? { startAfter: options.startAfterSeconds } : {}),
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+      ...(options.retryLimit !== undefined ? { retryLimit: options.retryLimit } : {}),
     });
   }
 

@@ -37,7 +37,7 @@ describe('outbox after a crash (kill -9)', () => {
     return { env: { CRASH_DATA_DIR: dataDir }, reopen: () => openDatabase({ kind: 'embedded', dataDir }), cleanup: async () => {} };
   }
 
-  async function restartAndCollect(database: Database, superviseIntervalSeconds?: number) {
+  async function restartAndCollect(database: Database, superviseIntervalSeconds?: number, batched = false) {
     const log = createLogger('silent');
     const jobs = await Jobs.start(database, log, { maintenance: true, ...(superviseIntervalSeconds ? { superviseIntervalSeconds } : {}) });
     const outbox = new Outbox(database, jobs, log);
@@ -46,6 +46,7 @@ describe('outbox after a crash (kill -9)', () => {
       name: 'crash.probe',
       events: ['crash.happened'],
       retry: { retryLimit: 3, retryDelaySeconds: 1, retryBackoff: false, heartbeatSeconds: 10 },
+      batched,
       async handle(event) {
         delivered.push(event);
       },
@@ -75,17 +76,20 @@ describe('outbox after a crash (kill -9)', () => {
     } finally {
       await node.stop();
     }
-  });
+  }, 90_000);
 
-  it('retries an event whose handler was running when the process was killed', async () => {
-    const shared = await sharedDatabase('in-handler');
-    const run = await runScript(script, { ...shared.env, CRASH_AT: 'in-handler' });
+  it.each([
+    ['an event', false],
+    ['a batch of events', true],
+  ])('retries %s whose handler was running when the process was killed', async (_what, batched) => {
+    const shared = await sharedDatabase(batched ? 'in-batched-handler' : 'in-handler');
+    const run = await runScript(script, { ...shared.env, CRASH_AT: 'in-handler', ...(batched ? { CRASH_BATCHED: '1' } : {}) });
     expect(run.signal).toBe('SIGKILL');
     expect(run.stdout).toContain('handling');
     const eventId = Number(/committed (\d+)/.exec(run.stdout)?.[1]);
 
     const database = await shared.reopen();
-    const node = await restartAndCollect(database, 1);
+    const node = await restartAndCollect(database, 1, batched);
     try {
       // The dead worker stops sending heartbeats; after heartbeatSeconds the job is retried here.
       await waitFor(() => node.delivered.some((e) => e.id === eventId), 45_000, 200);

@@ -187,4 +187,60 @@ describe('outbox', () => {
     await waitFor(async () => (await listDeliveries(rig.database.db, eventId)).every((d) => d.status === 'delivered'));
     expect(steady.calls).toHaveLength(1);
   });
+
+  it('hands a batched handler the events of a pass as one job; one that fails is retried alone, the others are delivered once', async () => {
+    const jobsSent: string[] = [];
+    const batched = recorder('test.batched', ['thing.created'], async (event, attempt) => {
+      if (event.payload.n === 2 && attempt < 3) throw new Error('not yet');
+    });
+    batched.handler.batched = true;
+    const rig = await startRig([batched.handler]);
+    const sendMany = rig.jobs.sendMany.bind(rig.jobs);
+    rig.jobs.sendMany = async (name, data, options) => {
+      jobsSent.push(...data.map(() => name));
+      await sendMany(name, data, options);
+    };
+
+    await rig.database.db.transaction((tx) =>
+      rig.outbox.record(tx, ...[1, 2, 3, 4].map((n) => ({ name: 'thing.created', payload: { n } }))),
+    );
+    await rig.outbox.drain();
+    expect(jobsSent).toEqual(['outbox.test.batched']);
+
+    await waitFor(() => batched.calls.filter((c) => c.event.payload.n === 2).length === 3, 15_000);
+    const ids = batched.calls.slice(0, 4).map((c) => c.event.id);
+    await waitFor(async () => {
+      const all = await Promise.all(ids.map((id) => listDeliveries(rig.database.db, id)));
+      return all.every(([d]) => d?.status === 'delivered');
+    });
+    // In order in the batch; the failing one alone afterwards, its attempts counted on from the batch's.
+    expect(batched.calls.map((c) => [c.event.payload.n, c.attempt])).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 1],
+      [4, 1],
+      [2, 2],
+      [2, 3],
+    ]);
+    const [second] = await listDeliveries(rig.database.db, ids[1]!);
+    expect(second).toMatchObject({ status: 'delivered', attempts: 3 });
+    const [first] = await listDeliveries(rig.database.db, ids[0]!);
+    expect(first).toMatchObject({ status: 'delivered', attempts: 1 });
+  });
+
+  it('records a batched event that keeps failing as failed after the same number of attempts as any other', async () => {
+    const batched = recorder('test.batched-down', ['thing.created'], async (event) => {
+      if (event.payload.n === 1) throw new Error('never');
+    });
+    batched.handler.batched = true;
+    const rig = await startRig([batched.handler]);
+    await rig.database.db.transaction((tx) =>
+      rig.outbox.record(tx, ...[1, 2].map((n) => ({ name: 'thing.created', payload: { n } }))),
+    );
+    rig.outbox.kick();
+    const eventId = await waitFor(async () => batched.calls[0]?.event.id);
+    await waitFor(async () => (await listDeliveries(rig.database.db, eventId))[0]?.status === 'failed', 20_000);
+    expect(batched.calls.filter((c) => c.event.payload.n === 1).map((c) => c.attempt)).toEqual([1, 2, 3]);
+    expect(await listDeliveries(rig.database.db, eventId)).toMatchObject([{ status: 'failed', attempts: 3, lastError: 'never' }]);
+  });
 });

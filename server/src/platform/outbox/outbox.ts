@@ -1,12 +1,17 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Database, Executor } from '../../db/client';
-import type { Jobs } from '../jobs/jobs';
+import { DEFAULT_RETRY, type Jobs } from '../jobs/jobs';
 import type { Logger } from '../logger';
 import * as repository from './repository';
 import type { DispatchMemo, DomainEvent, EventHandler } from './types';
 
 const QUEUE_PREFIX = 'outbox.';
 const BATCH = 100;
+/** How long a kick waits for more commits before dispatching. */
+const DISPATCH_DELAY_MS = 5;
+
+/** A job of a handler's queue: one event, or (batched handlers) the events of a dispatch pass. */
+type DeliveryJob = { eventId?: number; eventIds?: number[]; attemptsBefore?: number };
 
 export type OutboxOptions = {
   /** How often a worker looks for events committed by other nodes (or left by a crash). */
@@ -22,6 +27,7 @@ export type OutboxOptions = {
 export class Outbox {
   private readonly handlers = new Map<string, EventHandler>();
   private timer: NodeJS.Timeout | undefined;
+  private pending: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = true;
@@ -83,10 +89,14 @@ export class Outbox {
     for (const handler of this.handlers.values()) {
       const queue = QUEUE_PREFIX + handler.name;
       await this.jobs.defineQueue(queue, handler.retry);
-      await this.jobs.work<{ eventId: number }>(queue, (data, meta) => this.deliver(handler, data.eventId, meta), {
-        pollingIntervalSeconds: 1,
-        ...(handler.concurrency ? { concurrency: handler.concurrency } : {}),
-      });
+      await this.jobs.work<DeliveryJob>(
+        queue,
+        (data, meta) =>
+          Array.isArray(data.eventIds)
+            ? this.deliverBatch(handler, data.eventIds)
+            : this.deliver(handler, data.eventId ?? 0, { attempt: meta.attempt + (data.attemptsBefore ?? 0), retryLimit: meta.retryLimit + (data.attemptsBefore ?? 0) }),
+        { pollingIntervalSeconds: 1, ...(handler.concurrency ? { concurrency: handler.concurrency } : {}) },
+      );
     }
     this.stopped = false;
     const interval = options.pollIntervalMs ?? 1000;
@@ -95,8 +105,24 @@ export class Outbox {
     this.kick();
   }
 
-  /** Dispatch soon (called after a commit that recorded events). Coalesces concurrent calls. */
+  /**
+   * Dispatch soon (called after a commit that recorded events). Coalesces concurrent calls, and
+   * waits a few milliseconds first so that a burst of commits is dispatched in one pass (live
+   * delivery does not wait for dispatch: `commit` announces events at once).
+   */
   kick(): void {
+    if (this.stopped || this.pending) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      this.dispatchNow();
+    }, DISPATCH_DELAY_MS);
+  }
+
+  private dispatchNow(): void {
     if (this.stopped) return;
     if (this.running) {
       this.again = true;
@@ -109,7 +135,7 @@ export class Outbox {
         this.running = undefined;
         if (this.again) {
           this.again = false;
-          this.kick();
+          this.dispatchNow();
         }
       });
   }
@@ -138,6 +164,8 @@ export class Outbox {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.pending) clearTimeout(this.pending);
+    this.pending = undefined;
     await this.running;
   }
 
@@ -160,10 +188,11 @@ export class Outbox {
         }
       }
       await repository.insertDeliveries(tx, deliveries);
-      const byHandler = new Map<string, { eventId: number }[]>();
-      for (const delivery of deliveries) byHandler.set(delivery.handler, [...(byHandler.get(delivery.handler) ?? []), { eventId: delivery.eventId }]);
-      for (const [handler, jobs] of byHandler) {
-        const queue = QUEUE_PREFIX + handler;
+      const byHandler = new Map<string, number[]>();
+      for (const delivery of deliveries) byHandler.set(delivery.handler, [...(byHandler.get(delivery.handler) ?? []), delivery.eventId]);
+      for (const [name, eventIds] of byHandler) {
+        const queue = QUEUE_PREFIX + name;
+        const jobs: DeliveryJob[] = this.handlers.get(name)?.batched ? [{ eventIds }] : eventIds.map((eventId) => ({ eventId }));
         await this.jobs.sendMany(queue, jobs, { tx });
         woken.add(queue);
       }
@@ -175,6 +204,38 @@ export class Outbox {
     });
     for (const queue of woken) this.jobs.wake(queue);
     return count;
+  }
+
+  /**
+   * A batched handler's job: its events still pending, one after another. One that fails gets a
+   * job of its own (retried per the handler's policy, the attempt made here counted), so the others
+   * are recorded as delivered and a crash before that only repeats them (handlers are idempotent).
+   */
+  private async deliverBatch(handler: EventHandler, eventIds: number[]) {
+    const db = this.database.db;
+    const delivered: number[] = [];
+    for (const event of await repository.findPendingFor(db, handler.name, eventIds)) {
+      try {
+        await handler.handle(event, 1);
+        delivered.push(event.id);
+      } catch (error) {
+        await this.splitOff(handler, event.id, error);
+      }
+    }
+    await repository.recordDelivered(db, handler.name, delivered);
+  }
+
+  private async splitOff(handler: EventHandler, eventId: number, error: unknown) {
+    const retry = handler.retry ?? DEFAULT_RETRY;
+    const final = retry.retryLimit === 0;
+    const message = error instanceof Error ? error.message : String(error);
+    this.log.warn({ err: error, handler: handler.name, eventId, attempt: 1, final }, 'event handler failed');
+    await this.database.db.transaction(async (tx) => {
+      await repository.recordAttempt(tx, { eventId, handler: handler.name }, { status: final ? 'failed' : 'pending', error: message });
+      if (final) return;
+      const job: DeliveryJob = { eventId, attemptsBefore: 1 };
+      await this.jobs.send(QUEUE_PREFIX + handler.name, job, { tx, startAfterSeconds: retry.retryDelaySeconds, retryLimit: retry.retryLimit - 1 });
+    });
   }
 
   private async deliver(handler: EventHandler, eventId: number, meta: { attempt: number; retryLimit: number }) {

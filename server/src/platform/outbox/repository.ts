@@ -44,6 +44,26 @@ export async function findEvent(db: Executor, id: number): Promise<StoredEvent |
   return row;
 }
 
+/** Of the given events, those whose delivery to `handler` is still pending, oldest first. */
+export async function findPendingFor(db: Executor, handler: string, ids: number[]): Promise<StoredEvent[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select(eventColumns)
+    .from(outbox)
+    .innerJoin(outboxDeliveries, and(eq(outboxDeliveries.eventId, outbox.id), eq(outboxDeliveries.handler, handler)))
+    .where(and(inArray(outbox.id, ids), eq(outboxDeliveries.status, 'pending')))
+    .orderBy(asc(outbox.id));
+}
+
+/** Records a successful attempt for each of these events' deliveries to `handler`, in one statement. */
+export async function recordDelivered(db: Executor, handler: string, eventIds: number[]): Promise<void> {
+  if (eventIds.length === 0) return;
+  await db
+    .update(outboxDeliveries)
+    .set({ status: 'delivered', attempts: sql`${outboxDeliveries.attempts} + 1`, lastError: null, updatedAt: sql`now()` })
+    .where(and(eq(outboxDeliveries.handler, handler), inArray(outboxDeliveries.eventId, eventIds)));
+}
+
 export async function recordAttempt(
   db: Executor,
   delivery: { eventId: number; handler: string },

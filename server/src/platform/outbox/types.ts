@@ -54,6 +54,14 @@ export type EventHandler = {
    */
   wants?(event: StoredEvent, db: Executor, memo: DispatchMemo): boolean | Promise<boolean>;
   retry?: RetryPolicy;
+  /**
+   * The events of one dispatch pass reach this handler as one job, handled one after another, and
+   * an event that fails is split off into a job of its own that follows `retry`. For handlers that
+   * only touch the database: a job per event (queue, fetch, complete, look-ups) costs them more than
+   * their work. Handlers that call other servers keep a job per event, so one slow receiver holds up
+   * only its own events.
+   */
+  batched?: boolean;
   /** How many of its jobs a worker process runs at once (default one): for handlers that wait on the network. */
   concurrency?: number;
 };

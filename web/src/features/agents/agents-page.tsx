@@ -7,7 +7,7 @@ import { FormAlert } from '../../components/form-alert';
 import { FullPageSpinner } from '../../components/full-page-spinner';
 import { UserAvatar } from '../../components/user-avatar';
 import { apiErrorMessage } from '../../lib/api-form-errors';
-import type { Agent } from '../../lib/api-types';
+import type { Agent, Availability } from '../../lib/api-types';
 import { hasPermission } from '../accounts/account-permissions';
 import { useCurrentAccount } from '../accounts/current-account';
 import { SettingsSubpageHeader } from '../settings/settings-subpage-header';
@@ -96,6 +96,7 @@ function AgentRow({ agent, isSelf, canManage, onEdit, onRemove }: AgentRowProps)
           <p className="truncate text-sm text-muted">{agent.email}</p>
         </div>
       </div>
+      <AgentAvailability availability={agent.availability_status} />
       <span className="w-32 text-sm text-ink">{t(`roles.${agent.role}`)}</span>
       <span className="w-28">
         <span
@@ -133,5 +134,18 @@ function AgentRow({ agent, isSelf, canManage, onEdit, onRemove }: AgentRowProps)
         </div>
       )}
     </li>
+  );
+}
+
+const AVAILABILITY_DOTS: Record<Availability, string> = { online: 'bg-success', busy: 'bg-warning', offline: 'bg-muted' };
+
+/** Online / busy / offline as the account sees the agent now (kept live by `presence.update`). */
+function AgentAvailability({ availability }: { availability: Availability }) {
+  const { t } = useTranslation();
+  return (
+    <span className="flex w-28 items-center gap-2 text-sm text-ink" data-availability={availability}>
+      <span aria-hidden="true" className={`size-2.5 shrink-0 rounded-full ${AVAILABILITY_DOTS[availability]}`} />
+      {t(`availability.${availability}`)}
+    </span>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listRequest, MAX_CONDITIONS, TooManyConditionsError, withSearch } from './contact-query';
+import { CONTACT_COUNT_CAP, isCountCapped, listRequest, MAX_CONDITIONS, nextPage, TooManyConditionsError, withSearch } from './contact-query';
 import type { FilterItem } from './contact-types';
 
 const BASE = '/api/v1/accounts/3/contacts';
@@ -75,5 +75,21 @@ describe('withSearch', () => {
     const many = Array.from({ length: 12 }, (_, i) => cond('city', `c${i}`, 'AND'));
     expect(() => withSearch(many, 'ana')).toThrow(TooManyConditionsError);
     expect(withSearch(many.slice(0, 5), 'ana').length).toBeLessThanOrEqual(MAX_CONDITIONS);
+  });
+});
+
+describe('nextPage', () => {
+  it('follows the count while it is exact', () => {
+    expect(nextPage({ page: 1, count: 31, size: 15 }, 15)).toBe(2);
+    expect(nextPage({ page: 3, count: 31, size: 1 }, 15)).toBeUndefined();
+    expect(nextPage({ page: 2, count: 30, size: 15 }, 15)).toBeUndefined();
+  });
+
+  it('past a capped count ("more than 10,000") keeps going while pages are full', () => {
+    expect(isCountCapped(CONTACT_COUNT_CAP)).toBe(false);
+    expect(isCountCapped(CONTACT_COUNT_CAP + 1)).toBe(true);
+    expect(nextPage({ page: 700, count: CONTACT_COUNT_CAP + 1, size: 15 }, 15)).toBe(701);
+    expect(nextPage({ page: 900, count: CONTACT_COUNT_CAP + 1, size: 4 }, 15)).toBeUndefined();
+    expect(nextPage({ page: 1, count: CONTACT_COUNT_CAP + 1, size: 0 }, 15)).toBeUndefined();
   });
 });

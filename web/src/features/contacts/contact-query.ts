@@ -63,3 +63,18 @@ export function withSearch(conditions: FilterItem[], search: string): FilterItem
   items[items.length - 1] = { ...items[items.length - 1]!, query_operator: 'AND' };
   return items;
 }
+
+/**
+ * The server counts matches up to this many (`meta.count`); a count of CONTACT_COUNT_CAP + 1 means
+ * "more than that", shown as "10.000+".
+ */
+export const CONTACT_COUNT_CAP = 10_000;
+
+export const isCountCapped = (count: number) => count > CONTACT_COUNT_CAP;
+
+/** The page after `last`, if there is one: past a capped count, as long as pages come back full. */
+export function nextPage(last: { page: number; count: number; size: number }, pageSize: number): number | undefined {
+  if (last.size === 0) return undefined;
+  if (isCountCapped(last.count)) return last.size < pageSize ? undefined : last.page + 1;
+  return last.page * pageSize < last.count ? last.page + 1 : undefined;
+}

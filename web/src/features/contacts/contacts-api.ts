@@ -3,7 +3,7 @@ import { api, ApiError, postForm } from '../../lib/api-client';
 import { readCsrfToken } from '../../lib/csrf-token';
 import { i18n } from '../../lib/i18n';
 import type { Conversation } from '../conversations/conversation-types';
-import { listRequest, type ListQuery } from './contact-query';
+import { listRequest, nextPage, type ListQuery } from './contact-query';
 import type { Contact, ContactImport, ContactListPage, ContactNote, CustomAttributeDefinition, FilterItem, Segment } from './contact-types';
 import type { MergeField } from './merge-choices';
 
@@ -48,7 +48,7 @@ export function useContactList(accountId: number, query: ListQuery) {
       return { contacts: data.payload, count: data.meta.count, page: pageParam };
     },
     initialPageParam: 1,
-    getNextPageParam: (last) => (last.page * CONTACT_PAGE_SIZE < last.count && last.contacts.length > 0 ? last.page + 1 : undefined),
+    getNextPageParam: (last) => nextPage({ page: last.page, count: last.count, size: last.contacts.length }, CONTACT_PAGE_SIZE),
     placeholderData: keepPreviousData,
     // A refetch asks again for every loaded page: not on each return to the tab.
     staleTime: 30_000,

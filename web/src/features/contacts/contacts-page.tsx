@@ -7,7 +7,7 @@ import { inputClasses } from '../../components/text-field';
 import { hasPermission } from '../accounts/account-permissions';
 import { useCurrentAccount } from '../accounts/current-account';
 import { accountBasePath } from '../navigation/nav-items';
-import { withSearch, type ListQuery } from './contact-query';
+import { CONTACT_COUNT_CAP, isCountCapped, withSearch, type ListQuery } from './contact-query';
 import { CONTACT_SORT_KEYS, type ContactSort, type ContactSortKey, type FilterItem } from './contact-types';
 import { useContactList, useSegments } from './contacts-api';
 import { ContactsSideMenu } from './contacts-side-menu';
@@ -69,7 +69,11 @@ export function ContactsPage() {
                 {segment?.name ?? t('contacts.title')}
               </h1>
               <p className="text-sm text-muted" aria-live="polite">
-                {count === undefined ? '\u00a0' : t('contacts.list.count', { count, formatted: count.toLocaleString(i18n.language) })}
+                {count === undefined
+                  ? '\u00a0'
+                  : isCountCapped(count)
+                    ? t('contacts.list.countCapped', { formatted: CONTACT_COUNT_CAP.toLocaleString(i18n.language) })
+                    : t('contacts.list.count', { count, formatted: count.toLocaleString(i18n.language) })}
               </p>
             </div>
             <div className="flex flex-wrap items-center gap-2">

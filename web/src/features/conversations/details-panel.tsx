@@ -5,12 +5,13 @@ import { ContactNotesSection } from './contact-details/contact-notes-section';
 import { ContactInfoSection } from './contact-info-section';
 import { ConversationAttributesSection } from './conversation-attributes-section';
 import type { Conversation } from './conversation-types';
+import { IntegrationsSection } from './integrations-section';
 import { LabelsSection } from './labels-section';
 import { ParticipantsSection } from './participants-section';
 import { PreviousConversationsSection } from './previous-conversations-section';
 import { PrioritySection } from './priority-section';
 
-/** Guide chapter 5, "Mais detalhes": the customer and their notes, assignment, status and priority, labels, history, attributes, participants. */
+/** Guide chapter 5, "Mais detalhes": the customer and their notes, assignment, status and priority, labels, history, attributes, participants, integrations (dashboard apps). */
 export function DetailsPanel({ conversation, onClose }: { conversation: Conversation; onClose(): void }) {
   const { t } = useTranslation();
   return (
@@ -32,6 +33,7 @@ export function DetailsPanel({ conversation, onClose }: { conversation: Conversa
       <ConversationAttributesSection conversation={conversation} />
       <PreviousConversationsSection conversation={conversation} />
       <ParticipantsSection conversation={conversation} />
+      <IntegrationsSection conversation={conversation} />
     </aside>
   );
 }

@@ -1,7 +1,7 @@
 import type { InfiniteData, QueryClient, QueryKey } from '@tanstack/react-query';
 import { conversationKeys } from './conversation-keys';
 import type { ListPage } from './conversations-api';
-import type { Conversation, ListFilter, Message, MessagesPage } from './conversation-types';
+import type { ContactSummary, Conversation, ListFilter, Message, MessagesPage } from './conversation-types';
 import { belongsToList, placeInPages } from './list-membership';
 
 type ListData = InfiniteData<ListPage, unknown>;
@@ -103,4 +103,48 @@ export type Presence = { users: Record<string, string>; contacts: Record<string,
 
 export function applyPresence(client: QueryClient, accountId: number, presence: Presence): void {
   client.setQueryData<Presence>(conversationKeys.presence(accountId), presence);
+}
+
+/** The contact fields the workspace shows (card, header, details panel), as `contact.updated` carries them. */
+const CONTACT_FIELDS = ['name', 'email', 'phone_number', 'thumbnail', 'avatar_url', 'identifier', 'additional_attributes', 'custom_attributes'] as const;
+
+function mergeContact<T extends ContactSummary>(old: T, contact: Partial<ContactSummary> & { id: number }): T {
+  const next = { ...old };
+  for (const field of CONTACT_FIELDS) {
+    if (field in contact) (next as Record<string, unknown>)[field] = contact[field];
+  }
+  return next;
+}
+
+const withSender = (conversation: Conversation, contact: Partial<ContactSummary> & { id: number }): Conversation =>
+  conversation.meta.sender?.id === contact.id ? { ...conversation, meta: { ...conversation.meta, sender: mergeContact(conversation.meta.sender, contact) } } : conversation;
+
+/**
+ * A contact changed (another agent edited it): its own query, and every conversation card, header
+ * and history showing it, take the new name, email, phone and attributes in place.
+ */
+export function applyContact(client: QueryClient, accountId: number, contact: Partial<ContactSummary> & { id: number }): void {
+  client.setQueryData<{ payload: ContactSummary }>(conversationKeys.contact(accountId, contact.id), (old) =>
+    old ? { ...old, payload: mergeContact(old.payload, contact) } : old,
+  );
+  for (const [key, data] of client.getQueriesData<Conversation>({ queryKey: [...conversationKeys.all(accountId), 'detail'] })) {
+    if (data?.meta.sender?.id === contact.id) client.setQueryData(key, withSender(data, contact));
+  }
+  for (const [key, data] of client.getQueriesData<ListData>({ queryKey: conversationKeys.lists(accountId) })) {
+    if (!data?.pages.some((p) => p.conversations.some((c) => c.meta.sender?.id === contact.id))) continue;
+    client.setQueryData<ListData>(key, { ...data, pages: data.pages.map((p) => ({ ...p, conversations: p.conversations.map((c) => withSender(c, contact)) })) });
+  }
+  for (const [key, data] of client.getQueriesData<MessagesData>({ queryKey: [...conversationKeys.all(accountId), 'messages'] })) {
+    if (!data?.pages.some((p) => p.meta.contact?.id === contact.id)) continue;
+    client.setQueryData<MessagesData>(key, {
+      ...data,
+      pages: data.pages.map((p) => ({
+        ...p,
+        meta: { ...p.meta, contact: p.meta.contact ? mergeContact(p.meta.contact, contact) : p.meta.contact },
+        payload: p.payload.map((m) =>
+          m.sender_type === 'Contact' && m.sender?.id === contact.id && typeof contact.name === 'string' ? { ...m, sender: { ...m.sender, name: contact.name } } : m,
+        ),
+      })),
+    });
+  }
 }

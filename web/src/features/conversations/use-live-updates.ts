@@ -1,12 +1,14 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { publishLiveEvent } from '../../lib/live-events';
+import { applyAgentPresence } from '../agents/agent-presence';
 import { useCurrentAccount } from '../accounts/current-account';
+import { dashboardAppKeys } from '../dashboard-apps/dashboard-apps-api';
 import { CableConnection, cableUrl, type CableEvent } from './cable-connection';
 import { conversationKeys } from './conversation-keys';
-import type { Conversation, Message } from './conversation-types';
+import type { ContactSummary, Conversation, Message } from './conversation-types';
 import { fetchChangedConversations, LIST_PAGE_SIZE } from './conversations-api';
-import { applyConversation, applyMessage, applyPresence, applyTyping, type Presence } from './live-cache';
+import { applyContact, applyConversation, applyMessage, applyPresence, applyTyping, type Presence } from './live-cache';
 
 type TypingPayload = { conversation?: { id?: number }; user?: { id?: number; name?: string; available_name?: string; type?: string }; is_private?: boolean };
 
@@ -65,11 +67,18 @@ export function useLiveUpdates(): { connected: boolean } {
         }
         case 'presence.update':
           applyPresence(client, accountId, data as Presence);
+          applyAgentPresence(client, accountId, (data as Presence).users ?? {});
           break;
         case 'contact.updated':
         case 'contact.merged':
+          if (typeof (data as { id?: unknown }).id === 'number') applyContact(client, accountId, data as ContactSummary);
+          void client.invalidateQueries({ queryKey: ['accounts', accountId, 'contacts'] });
+          break;
         case 'contact.deleted':
           void client.invalidateQueries({ queryKey: ['accounts', accountId, 'contacts'] });
+          break;
+        case 'dashboard_app.changed':
+          void client.invalidateQueries({ queryKey: dashboardAppKeys.all(accountId) });
           break;
       }
     };

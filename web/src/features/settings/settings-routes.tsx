@@ -5,6 +5,8 @@ import type { Permission } from '../accounts/account-permissions';
 import { AccountSettingsPage } from './account/account-settings-page';
 import { CannedResponsesPage } from './canned-responses/canned-responses-page';
 import { CustomAttributesPage } from './custom-attributes/custom-attributes-page';
+import { DashboardAppsPage } from './integrations/dashboard-apps-page';
+import { IntegrationsPage } from './integrations/integrations-page';
 import { InboxSettingsPage } from './inboxes/inbox-settings-page';
 import { InboxesPage } from './inboxes/inboxes-page';
 import { NewInboxPage } from './inboxes/new-inbox-page';
@@ -26,4 +28,6 @@ export const settingsRoutes: RouteObject[] = [
   guarded('settings/labels', 'labels.manage', <LabelsPage />),
   guarded('settings/custom-attributes', 'custom_attributes.manage', <CustomAttributesPage />),
   guarded('settings/canned-responses', 'canned_responses.manage', <CannedResponsesPage />),
+  guarded('settings/integrations', 'dashboard_apps.manage', <IntegrationsPage />),
+  guarded('settings/integrations/dashboard-apps', 'dashboard_apps.manage', <DashboardAppsPage />),
 ];

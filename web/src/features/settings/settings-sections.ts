@@ -54,7 +54,7 @@ export const SETTINGS_SECTIONS: readonly SettingsSection[] = [
   { key: 'macros', icon: FileText },
   { key: 'automation', icon: Workflow, permission: 'settings.manage' },
   { key: 'sla', icon: Clock, permission: 'settings.manage' },
-  { key: 'integrations', icon: Plug, permission: 'settings.manage' },
+  { key: 'integrations', icon: Plug, path: 'integrations', permission: 'dashboard_apps.manage' },
   { key: 'agentBots', icon: Bot, permission: 'settings.manage' },
   { key: 'auditLog', icon: ScrollText, permission: 'settings.manage' },
   { key: 'devMailbox', icon: Mailbox, path: 'dev-mailbox', permission: 'dev_mailbox.read' },

@@ -6,7 +6,14 @@ const MARKDOWN_CHANNELS = new Set(['Channel::WebWidget', 'Channel::Api', 'Channe
 const MARKDOWN_FORMATS: Format[] = ['bold', 'italic', 'strike', 'code', 'bulletList', 'orderedList', 'link'];
 
 /**
- * The formats a channel can deliver. Markdown has no underline, and SMS, WhatsApp and the other
+ * The formats a channel can deliver ("only what the channel supports").
+ *
+ * Replies are saved as Markdown, and Markdown has no underline: the website widget and API
+ * clients render the stored Markdown, so an underline button there could only write raw `<u>`
+ * tags that the widget (rightly) shows as text, or nothing at all. So live chat and API inboxes
+ * get no underline button. Underline belongs to e-mail, whose outgoing HTML can carry `<u>`: it
+ * will be offered there once e-mail replies are rendered to HTML with an extension beyond plain
+ * Markdown; until then e-mail gets the same Markdown formats. SMS, WhatsApp and the other
  * messaging channels get plain text, so their reply box shows no formatting buttons.
  */
 export function formatsFor(channelType: string | null | undefined): Format[] {

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAccount, buildContact } from '../../../test/builders';
+import { startTestApp, type TestApp } from '../../../test/harness';
+import type { ContactFilter } from './filter';
+import { CONTACT_COUNT_CAP, filterContacts, listContacts, searchContacts } from './repository';
+
+/**
+ * Lists, searches and filters count matches up to a cap: exact below it, cap + 1 ("more than the
+ * cap") above. The API's cap is CONTACT_COUNT_CAP (10,000); here a cap of 3 stands in for it.
+ */
+describe('contacts: capped match count', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const sort = { key: 'name', direction: 'asc' } as const;
+
+  it('counts exactly up to the cap and says "more" above it, without changing the pages', async () => {
+    const a = await buildAccount(t.ctx);
+    for (let i = 0; i < 5; i += 1) await buildContact(t.ctx, a.id, { name: `Cliente ${i}` });
+    await buildContact(t.ctx, a.id, { name: 'Outra Pessoa' });
+
+    const list = await listContacts(t.ctx.db, { accountId: a.id, labels: [], sort, page: 1, countCap: 3 });
+    expect(list.count).toBe(4);
+    expect(list.rows).toHaveLength(6);
+    expect((await listContacts(t.ctx.db, { accountId: a.id, labels: [], sort, page: 1, countCap: 6 })).count).toBe(6);
+    expect((await listContacts(t.ctx.db, { accountId: a.id, labels: [], sort, page: 1, countCap: 100 })).count).toBe(6);
+
+    const search = await searchContacts(t.ctx.db, { accountId: a.id, term: 'cliente', page: 1, countCap: 3 });
+    expect(search.count).toBe(4);
+    expect(search.rows.map((r) => r.name)).toEqual(['Cliente 0', 'Cliente 1', 'Cliente 2', 'Cliente 3', 'Cliente 4']);
+    expect((await searchContacts(t.ctx.db, { accountId: a.id, term: 'outra', page: 1, countCap: 3 })).count).toBe(1);
+
+    const filter: ContactFilter = [{ condition: { kind: 'text', source: { column: 'name' }, operator: 'contains', values: ['cliente'] }, join: 'AND' }];
+    const filtered = await filterContacts(t.ctx.db, { accountId: a.id, filter, sort, page: 1, countCap: 2 });
+    expect(filtered.count).toBe(3);
+    expect(filtered.rows).toHaveLength(5);
+  });
+
+  it('the API counts up to 10,000', () => {
+    expect(CONTACT_COUNT_CAP).toBe(10_000);
+  });
+});
