@@ -20,7 +20,7 @@
 //     an upper bound of the decision time; the wall time of the whole run is given beside it.
 //   - fairness: conversations per agent (round-robin: max − min should be ≤ 1 when all are free).
 import pg from 'pg';
-import { commandLine, describeTarget, ensureDatabase, migrate, parseOptions } from './db.mjs';
+import { commandLine, describeTarget, freshDatabase, parseOptions } from './db.mjs';
 import { machine, startNode } from './lib.mjs';
 import { header, line, load, saveResults, summarize } from './measure.mjs';
 
@@ -37,17 +37,8 @@ console.log(`machine: ${machine()}`);
 console.log(`command: ${commandLine()}`);
 console.log(`database: ${describeTarget({ databaseUrl })}${options['redis-url'] ? ' + Redis' : ''}`);
 
-{
-  const admin = new URL(databaseUrl);
-  const name = decodeURIComponent(admin.pathname.slice(1));
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.end();
-}
-await ensureDatabase(databaseUrl);
-migrate({ databaseUrl });
+// A fresh database each run.
+await freshDatabase(databaseUrl);
 
 /** @type {Record<string, string>} */
 const env = { DATABASE_URL: databaseUrl };

@@ -11,7 +11,7 @@
 //   - 30 % rows matching an existing contact (a third each by identifier, by email, by phone),
 //   - 10 % invalid rows (bad email, bad phone, no email/phone/identifier).
 import pg from 'pg';
-import { commandLine, describeTarget, ensureDatabase, migrate, parseOptions } from './db.mjs';
+import { commandLine, describeTarget, freshDatabase, parseOptions } from './db.mjs';
 import { machine, startNode } from './lib.mjs';
 import { load, saveResults, seededRandom, shuffle } from './measure.mjs';
 import * as V from './vocabulary.mjs';
@@ -30,17 +30,7 @@ console.log(`command: ${commandLine()}`);
 console.log(`database: ${describeTarget({ databaseUrl })}${options['redis-url'] ? ' + Redis' : ''}`);
 
 // A fresh database each run.
-{
-  const admin = new URL(databaseUrl);
-  const name = decodeURIComponent(admin.pathname.slice(1));
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.end();
-}
-await ensureDatabase(databaseUrl);
-migrate({ databaseUrl });
+await freshDatabase(databaseUrl);
 
 /** @type {Record<string, string>} */
 const env = { DATABASE_URL: databaseUrl };

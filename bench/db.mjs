@@ -53,6 +53,22 @@ export async function ensureDatabase(databaseUrl) {
   }
 }
 
+/** Drops the PostgreSQL database of the URL (if any), creates it anew and migrates it. @param {string} databaseUrl */
+export async function freshDatabase(databaseUrl) {
+  const admin = new URL(databaseUrl);
+  const name = decodeURIComponent(admin.pathname.slice(1));
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+  await ensureDatabase(databaseUrl);
+  migrate({ databaseUrl });
+}
+
 /** Applies the app's migrations by running the built CLI once (`rockethub migrate`). @param {Target} target */
 export function migrate(target) {
   if (!existsSync(mainJs)) throw new Error('server/dist/main.js is missing: run `npm run build` first');

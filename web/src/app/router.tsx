@@ -1,25 +1,15 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { HomeRedirect } from '../features/accounts/home-redirect';
 import { RequirePermission } from '../features/accounts/require-permission';
-import { AgentsPage } from '../features/agents/agents-page';
-import { EmailConfirmationPage } from '../features/auth/email-confirmation-page';
-import { ForgotPasswordPage } from '../features/auth/forgot-password-page';
 import { LoginPage } from '../features/auth/login-page';
-import { ResetPasswordPage } from '../features/auth/reset-password-page';
-import { ContactPage } from '../features/contacts/contact-page';
-import { ContactsPage } from '../features/contacts/contacts-page';
 import { conversationRoutes } from '../features/conversations/conversation-routes';
-import { DevMailboxPage } from '../features/dev-mailbox/dev-mailbox-page';
 import { InstallationGate, ONBOARDING_PATH } from '../features/installation/installation-gate';
 import { AccountNotFoundRoute } from '../features/navigation/account-not-found-route';
 import { DashboardLayout } from '../features/navigation/dashboard-layout';
 import { NotFoundPage } from '../features/navigation/not-found-page';
 import { SectionPage } from '../features/navigation/section-page';
-import { OnboardingPage } from '../features/onboarding/onboarding-page';
-import { NotificationsPage } from '../features/notifications/notifications-page';
-import { ProfileSettingsPage } from '../features/profile/profile-settings-page';
-import { SettingsPage } from '../features/settings/settings-page';
 import { settingsRoutes } from '../features/settings/settings-routes';
+import { lazyPage } from './lazy-page';
 
 /** The dashboard is served under `/app/`; every path below is relative to it. */
 export const router = createBrowserRouter(
@@ -28,19 +18,19 @@ export const router = createBrowserRouter(
       element: <InstallationGate />,
       children: [
         { index: true, element: <HomeRedirect /> },
-        { path: ONBOARDING_PATH, element: <OnboardingPage /> },
+        lazyPage(ONBOARDING_PATH, () => import('../features/onboarding/onboarding-page').then((m) => m.OnboardingPage)),
         { path: 'login', element: <LoginPage /> },
-        { path: 'auth/reset/password', element: <ForgotPasswordPage /> },
-        { path: 'auth/password/edit', element: <ResetPasswordPage /> },
-        { path: 'auth/confirmation', element: <EmailConfirmationPage /> },
+        lazyPage('auth/reset/password', () => import('../features/auth/forgot-password-page').then((m) => m.ForgotPasswordPage)),
+        lazyPage('auth/password/edit', () => import('../features/auth/reset-password-page').then((m) => m.ResetPasswordPage)),
+        lazyPage('auth/confirmation', () => import('../features/auth/email-confirmation-page').then((m) => m.EmailConfirmationPage)),
         {
           path: 'accounts/:accountId',
           element: <DashboardLayout />,
           children: [
             { index: true, element: <Navigate to="dashboard" replace /> },
             ...conversationRoutes,
-            { path: 'contacts', element: <ContactsPage /> },
-            { path: 'contacts/:contactId', element: <ContactPage /> },
+            lazyPage('contacts', () => import('../features/contacts/contacts-page').then((m) => m.ContactsPage)),
+            lazyPage('contacts/:contactId', () => import('../features/contacts/contact-page').then((m) => m.ContactPage)),
             {
               path: 'reports',
               element: (
@@ -65,26 +55,9 @@ export const router = createBrowserRouter(
                 </RequirePermission>
               ),
             },
-            { path: 'notifications', element: <NotificationsPage /> },
-            { path: 'settings', element: <SettingsPage /> },
+            lazyPage('notifications', () => import('../features/notifications/notifications-page').then((m) => m.NotificationsPage)),
             ...settingsRoutes,
-            {
-              path: 'settings/agents',
-              element: (
-                <RequirePermission permission="agents.manage">
-                  <AgentsPage />
-                </RequirePermission>
-              ),
-            },
-            {
-              path: 'settings/dev-mailbox',
-              element: (
-                <RequirePermission permission="dev_mailbox.read">
-                  <DevMailboxPage />
-                </RequirePermission>
-              ),
-            },
-            { path: 'profile/settings', element: <ProfileSettingsPage /> },
+            lazyPage('profile/settings', () => import('../features/profile/profile-settings-page').then((m) => m.ProfileSettingsPage)),
             { path: '*', element: <AccountNotFoundRoute /> },
           ],
         },

@@ -6,7 +6,7 @@ type PagedList<Page> = {
   data: { pages: Page[] } | undefined;
   hasNextPage: boolean;
   isFetchingNextPage: boolean;
-  fetchNextPage(): Promise<unknown>;
+  fetchNextPage(options?: { cancelRefetch?: boolean }): Promise<unknown>;
 };
 
 /** Rows of every page once each (a row can move between pages while they load), in order. */
@@ -40,7 +40,9 @@ export function usePagedVirtualRows<Page, Row extends { id: number }>(
   const lastIndex = items[items.length - 1]?.index ?? -1;
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
   useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && lastIndex >= rows.length - options.prefetch) void fetchNextPage();
+    // Two renders can both ask before the query says it is fetching: the second joins the first
+    // instead of cancelling it and asking again.
+    if (hasNextPage && !isFetchingNextPage && lastIndex >= rows.length - options.prefetch) void fetchNextPage({ cancelRefetch: false });
   }, [lastIndex, rows.length, hasNextPage, isFetchingNextPage, fetchNextPage, options.prefetch]);
   return { rows, scrollRef, virtualizer, items };
 }

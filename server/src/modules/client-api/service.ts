@@ -58,6 +58,9 @@ export type ContactFields = {
   customAttributes?: Record<string, unknown> | undefined;
 };
 
+/** The contact fields of a client API body (the identity proof is checked apart). */
+const contactInput = ({ identifierHash: _proof, ...fields }: ContactFields): contacts.ContactInput => fields;
+
 export async function createContact(ctx: AppContext, inboxIdentifier: string, input: ContactFields, ip: string) {
   const inbox = await apiInbox(ctx.db, inboxIdentifier);
   await enforce(ctx, `client:contacts:${ip}`, LIMITS.contactsPerIp);
@@ -67,14 +70,7 @@ export async function createContact(ctx: AppContext, inboxIdentifier: string, in
       accountId: inbox.accountId,
       inboxId: inbox.id,
       hmacVerified,
-      contact: {
-        name: input.name,
-        email: input.email,
-        phoneNumber: input.phoneNumber,
-        identifier: input.identifier,
-        avatarUrl: input.avatarUrl,
-        customAttributes: input.customAttributes,
-      },
+      contact: contactInput(input),
     }),
   );
   return presentPublicContact(contact, contactInbox, input);
@@ -98,16 +94,8 @@ export async function updateContact(ctx: AppContext, inboxIdentifier: string, so
   const current = await session(ctx.db, inbox, sourceId);
   const { contactInbox } = current;
   const verified = input.identifier !== undefined && identityVerified(inbox, input.identifier, input.identifierHash);
-  const fields = {
-    name: input.name,
-    email: input.email,
-    phoneNumber: input.phoneNumber,
-    identifier: input.identifier,
-    avatarUrl: input.avatarUrl,
-    customAttributes: input.customAttributes,
-  };
   // Without proof, a session that joined a known contact only fills in what is missing.
-  const change = changeSessionMayMake(current, fields, verified);
+  const change = changeSessionMayMake(current, contactInput(input), verified);
   const contact = await ctx.transaction(async (tx) => {
     if (verified) await contacts.markContactInboxVerified(tx, contactInbox.id);
     return contacts.updateContactFromChannel(ctx, tx, inbox.accountId, contactInbox.contactId, change);

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { UserRound } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -5,7 +6,7 @@ import { UserAvatar } from '../../components/user-avatar';
 import { ChannelIcon } from './channel-icon';
 import { conversationPath } from './conversation-scope';
 import type { Conversation, ListScope } from './conversation-types';
-import { useInboxes, useLabels } from './conversations-api';
+import { prefetchConversation, useInboxes, useLabels } from './conversations-api';
 import { LabelChip } from './label-chip';
 import { MessagePreview } from './message-preview';
 import { PriorityMarker } from './priority-marker';
@@ -23,6 +24,7 @@ type Props = {
 /** One conversation in the list: who, where from, who answers, when, labels, last words, unread, priority. */
 export function ConversationCard({ accountId, scope, conversation, active, selection }: Props) {
   const { t, i18n } = useTranslation();
+  const client = useQueryClient();
   const inboxes = useInboxes(accountId);
   const labels = useLabels(accountId);
   const contact = conversation.meta.sender;
@@ -44,6 +46,8 @@ export function ConversationCard({ accountId, scope, conversation, active, selec
       )}
       <Link
         to={conversationPath(accountId, scope, conversation.id)}
+        // The press starts the requests; the click that follows opens a panel already on its way.
+        onPointerDown={() => prefetchConversation(client, accountId, conversation.id)}
         aria-current={active ? 'page' : undefined}
         className={`flex gap-3 border-b border-line px-4 py-3 transition-colors ${selection?.selected ? 'bg-brand-soft/40' : active ? 'bg-brand-soft/60' : 'hover:bg-subtle'}`}
       >

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, postForm } from '../../lib/api-client';
 import { conversationKeys } from './conversation-keys';
 import { fetchFolderCounts, fetchFolderPage } from './folders/folders-api';
@@ -90,13 +90,22 @@ export function useTabCounts(accountId: number, filter: Omit<ListFilter, 'tab' |
   });
 }
 
+/** One conversation (the message panel's header, actions and details). */
+export const conversationQuery = (accountId: number, id: number) =>
+  queryOptions({
+    queryKey: conversationKeys.detail(accountId, id),
+    queryFn: () => api.get<Conversation>(conversationPath(accountId, id)),
+    // Fetched a moment ago by the press on its card: the panel opening uses that answer, not a second one.
+    staleTime: 5_000,
+  });
+
 export function useConversation(accountId: number, id: number) {
-  return useQuery({ queryKey: conversationKeys.detail(accountId, id), queryFn: () => api.get<Conversation>(conversationPath(accountId, id)) });
+  return useQuery(conversationQuery(accountId, id));
 }
 
 /** Messages newest page first; each next page is older (`before` the oldest loaded id). */
-export function useMessages(accountId: number, id: number) {
-  return useInfiniteQuery({
+export const messagesQuery = (accountId: number, id: number) =>
+  infiniteQueryOptions({
     queryKey: conversationKeys.messages(accountId, id),
     queryFn: ({ pageParam }) =>
       api.get<MessagesPage>(`${conversationPath(accountId, id)}/messages${pageParam ? `?before=${pageParam}` : ''}`),
@@ -105,6 +114,15 @@ export function useMessages(accountId: number, id: number) {
     staleTime: 60_000,
     refetchOnWindowFocus: false,
   });
+
+export function useMessages(accountId: number, id: number) {
+  return useInfiniteQuery(messagesQuery(accountId, id));
+}
+
+/** Asks for a conversation and its latest messages together (ahead of the panel that shows them). */
+export function prefetchConversation(client: QueryClient, accountId: number, id: number) {
+  void client.prefetchQuery(conversationQuery(accountId, id));
+  void client.prefetchInfiniteQuery(messagesQuery(accountId, id));
 }
 
 export type SendMessageInput = { content: string; private: boolean; inReplyTo?: number; files?: File[] };

@@ -1,12 +1,41 @@
 import { LoaderCircle, MessageSquareText } from 'lucide-react';
-import { lazy, Suspense } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { useCurrentAccount } from '../accounts/current-account';
 import { useListScope, type ScopeView } from './conversation-scope';
 import { ConversationListPanel } from './conversation-list-panel';
+import { prefetchConversation } from './conversations-api';
+import type { MessagePanel as MessagePanelType } from './message-panel';
 
-// The list shows first; the message panel (and its Markdown renderer) loads when a conversation opens.
-const MessagePanel = lazy(() => import('./message-panel').then((module) => ({ default: module.MessagePanel })));
+// The list shows first; the message panel (and its Markdown renderer) is fetched once the browser is
+// idle after that, so that opening a conversation does not wait for it. Once fetched it is rendered
+// directly: through `lazy` it would suspend once more, and React holds a revealed Suspense boundary
+// back for up to 300 ms.
+let loadedPanel: typeof MessagePanelType | undefined;
+const loadMessagePanel = () => import('./message-panel').then((module) => (loadedPanel = module.MessagePanel));
+const LazyMessagePanel = lazy(() => loadMessagePanel().then((panel) => ({ default: panel })));
+
+function usePreloadMessagePanel() {
+  useEffect(() => {
+    const idle = window.requestIdleCallback ?? ((callback: () => void) => window.setTimeout(callback, 200));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    const handle = idle(() => void loadMessagePanel());
+    return () => cancel(handle);
+  }, []);
+}
+
+/**
+ * Asks for the open conversation and its latest messages as soon as it is chosen, together, rather
+ * than when the panel has loaded and the conversation has answered.
+ */
+function usePrefetchConversation(accountId: number, id: number | undefined) {
+  const client = useQueryClient();
+  useEffect(() => {
+    if (id !== undefined) prefetchConversation(client, accountId, id);
+  }, [client, accountId, id]);
+}
 
 /**
  * The workspace of guide chapters 3–5: the conversation list (centre) and, once one is chosen, its
@@ -17,6 +46,10 @@ export function ConversationsPage({ view }: { view: ScopeView }) {
   const scope = useListScope(view);
   const { conversationId } = useParams();
   const openId = conversationId && /^\d+$/.test(conversationId) ? Number(conversationId) : undefined;
+  const { account } = useCurrentAccount();
+  usePreloadMessagePanel();
+  usePrefetchConversation(account.id, openId);
+  const MessagePanel = loadedPanel ?? LazyMessagePanel;
 
   return (
     <div className="flex h-full min-h-0">

@@ -1,7 +1,8 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dayLabel } from './time-format';
 
-export function DaySeparator({ at }: { at: number }) {
+export const DaySeparator = memo(function DaySeparator({ at }: { at: number }) {
   const { t, i18n } = useTranslation();
   return (
     <li className="my-3 flex items-center gap-3" role="separator" aria-label={dayLabel(at, i18n.language, { today: t('workspace.history.today'), yesterday: t('workspace.history.yesterday') })}>
@@ -12,4 +13,4 @@ export function DaySeparator({ at }: { at: number }) {
       <span className="h-px flex-1 bg-line" aria-hidden="true" />
     </li>
   );
-}
+});

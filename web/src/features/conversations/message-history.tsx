@@ -50,7 +50,7 @@ export function MessageHistory({ conversation, onReply }: { conversation: Conver
 
   return (
     <div ref={rootRef} className="flex min-h-0 flex-1 flex-col-reverse overflow-y-auto">
-      <ol aria-label={t('workspace.history.label')} className="flex flex-col gap-1 px-3 py-4 md:px-6">
+      <ol aria-label={t('workspace.history.label')} className="flex flex-col px-3 py-4 md:px-6">
         <li aria-hidden="true">
           <div ref={topRef} className="h-px" />
         </li>

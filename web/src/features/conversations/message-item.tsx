@@ -1,4 +1,5 @@
 import { AlertCircle, Check, CheckCheck, Lock } from 'lucide-react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AttachmentView } from './attachment-view';
 import type { Conversation, Message } from './conversation-types';
@@ -7,14 +8,24 @@ import { MessageContent } from './message-content';
 import { RetryDelivery } from './retry-delivery';
 import { clockTime } from './time-format';
 
+/**
+ * A line scrolled out of view is neither laid out nor painted (its last size is kept), so a history
+ * of many loaded pages scrolls and grows as cheaply as a short one. The padding keeps the bubble's
+ * shadow inside the line, which clips what it paints.
+ */
+const LINE_OUT_OF_VIEW = '[contain-intrinsic-size:auto_5rem] [content-visibility:auto]';
+
 type Props = { message: Message; conversation: Conversation; quoted: Message | undefined; onReply(message: Message): void };
 
-/** One line of the history: incoming (left), outgoing (right), private note (yellow), or activity (centred). */
-export function MessageItem({ message, conversation, quoted, onReply }: Props) {
+/**
+ * One line of the history: incoming (left), outgoing (right), private note (yellow), or activity
+ * (centred). Memoised: when an older page arrives, the lines already drawn are not drawn again.
+ */
+export const MessageItem = memo(function MessageItem({ message, conversation, quoted, onReply }: Props) {
   const { t, i18n } = useTranslation();
   if (message.message_type === 2) {
     return (
-      <li className="my-1 flex justify-center">
+      <li className="my-1 flex justify-center [contain-intrinsic-size:auto_1.75rem] [content-visibility:auto]" data-message-id={message.id}>
         <p className="max-w-md rounded-full bg-subtle px-3 py-1 text-center text-xs text-muted">
           {message.content} · <time dateTime={new Date(message.created_at * 1000).toISOString()}>{clockTime(message.created_at, i18n.language)}</time>
         </p>
@@ -32,7 +43,7 @@ export function MessageItem({ message, conversation, quoted, onReply }: Props) {
   const kind = message.private ? t('workspace.message.private') : incoming ? t('workspace.message.incoming') : t('workspace.message.outgoing');
 
   return (
-    <li className={`group flex ${incoming ? 'justify-start' : 'justify-end'}`} aria-label={`${kind}: ${senderName}`} data-message-id={message.id}>
+    <li className={`group flex py-0.5 ${LINE_OUT_OF_VIEW} ${incoming ? 'justify-start' : 'justify-end'}`} aria-label={`${kind}: ${senderName}`} data-message-id={message.id}>
       <div className={`flex max-w-[85%] items-start gap-1 md:max-w-[70%] ${incoming ? 'flex-row' : 'flex-row-reverse'}`}>
         <article className={`min-w-0 rounded-xl px-3 py-2 shadow-sm ${bubble}`}>
           <p className="mb-0.5 flex items-center gap-1 text-xs font-medium text-muted">
@@ -77,7 +88,7 @@ export function MessageItem({ message, conversation, quoted, onReply }: Props) {
       </div>
     </li>
   );
-}
+});
 
 function DeliveryStatus({ message }: { message: Message }) {
   const { t } = useTranslation();

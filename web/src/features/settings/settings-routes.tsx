@@ -1,33 +1,22 @@
-import type { ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
-import { RequirePermission } from '../accounts/require-permission';
-import type { Permission } from '../accounts/account-permissions';
-import { AccountSettingsPage } from './account/account-settings-page';
-import { CannedResponsesPage } from './canned-responses/canned-responses-page';
-import { CustomAttributesPage } from './custom-attributes/custom-attributes-page';
-import { DashboardAppsPage } from './integrations/dashboard-apps-page';
-import { IntegrationsPage } from './integrations/integrations-page';
-import { InboxSettingsPage } from './inboxes/inbox-settings-page';
-import { InboxesPage } from './inboxes/inboxes-page';
-import { NewInboxPage } from './inboxes/new-inbox-page';
-import { LabelsPage } from './labels/labels-page';
-import { TeamsPage } from './teams/teams-page';
+import { lazyPage } from '../../app/lazy-page';
 
-const guarded = (path: string, permission: Permission, element: ReactNode): RouteObject => ({
-  path,
-  element: <RequirePermission permission={permission}>{element}</RequirePermission>,
-});
-
-/** The "Configurações" sections built here, under `accounts/:accountId/`; the server enforces the same permissions. */
+/**
+ * The "Configurações" sections built here, under `accounts/:accountId/`, each a chunk of its own;
+ * the server enforces the same permissions.
+ */
 export const settingsRoutes: RouteObject[] = [
-  guarded('settings/account', 'account.update', <AccountSettingsPage />),
-  guarded('settings/teams', 'teams.manage', <TeamsPage />),
-  guarded('settings/inboxes', 'inboxes.manage', <InboxesPage />),
-  guarded('settings/inboxes/new', 'inboxes.manage', <NewInboxPage />),
-  guarded('settings/inboxes/:inboxId', 'inboxes.manage', <InboxSettingsPage />),
-  guarded('settings/labels', 'labels.manage', <LabelsPage />),
-  guarded('settings/custom-attributes', 'custom_attributes.manage', <CustomAttributesPage />),
-  guarded('settings/canned-responses', 'canned_responses.manage', <CannedResponsesPage />),
-  guarded('settings/integrations', 'dashboard_apps.manage', <IntegrationsPage />),
-  guarded('settings/integrations/dashboard-apps', 'dashboard_apps.manage', <DashboardAppsPage />),
+  lazyPage('settings', () => import('./settings-page').then((m) => m.SettingsPage)),
+  lazyPage('settings/account', () => import('./account/account-settings-page').then((m) => m.AccountSettingsPage), 'account.update'),
+  lazyPage('settings/agents', () => import('../agents/agents-page').then((m) => m.AgentsPage), 'agents.manage'),
+  lazyPage('settings/teams', () => import('./teams/teams-page').then((m) => m.TeamsPage), 'teams.manage'),
+  lazyPage('settings/inboxes', () => import('./inboxes/inboxes-page').then((m) => m.InboxesPage), 'inboxes.manage'),
+  lazyPage('settings/inboxes/new', () => import('./inboxes/new-inbox-page').then((m) => m.NewInboxPage), 'inboxes.manage'),
+  lazyPage('settings/inboxes/:inboxId', () => import('./inboxes/inbox-settings-page').then((m) => m.InboxSettingsPage), 'inboxes.manage'),
+  lazyPage('settings/labels', () => import('./labels/labels-page').then((m) => m.LabelsPage), 'labels.manage'),
+  lazyPage('settings/custom-attributes', () => import('./custom-attributes/custom-attributes-page').then((m) => m.CustomAttributesPage), 'custom_attributes.manage'),
+  lazyPage('settings/canned-responses', () => import('./canned-responses/canned-responses-page').then((m) => m.CannedResponsesPage), 'canned_responses.manage'),
+  lazyPage('settings/integrations', () => import('./integrations/integrations-page').then((m) => m.IntegrationsPage), 'dashboard_apps.manage'),
+  lazyPage('settings/integrations/dashboard-apps', () => import('./integrations/dashboard-apps-page').then((m) => m.DashboardAppsPage), 'dashboard_apps.manage'),
+  lazyPage('settings/dev-mailbox', () => import('../dev-mailbox/dev-mailbox-page').then((m) => m.DevMailboxPage), 'dev_mailbox.read'),
 ];
