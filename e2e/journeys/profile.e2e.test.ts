@@ -471,6 +471,49 @@ test('an agent sets up every item of "Configurações de Perfil" and sees it tak
     expect((await tonesPlayed(page)).slice(before)).toEqual([]);
   });
 
+  await journey.step('"a cada 30s": the tone again every 30 s while an assigned conversation is unread, none once it is read', page, async () => {
+    // The page's clock is Playwright's from here on (it still runs in real time): 30 s are jumped
+    // over, not waited for. Reloaded so that every timer of the dashboard is on that clock.
+    await page.clock.install();
+    await page.reload();
+    const audio = section(page, 'Notificações de Áudio');
+    await audio.getByRole('radio', { name: 'Atribuído' }).check();
+    await audio.getByRole('checkbox', { name: 'Enviar alertas a cada 30s até que todas as conversas atribuídas sejam lidas.' }).check();
+    await saveIn(audio);
+    await visible(audio.getByText('Alterações salvas.'));
+    await windowInFront(false);
+    const before = (await tonesPlayed(page)).length;
+    const played = async () => (await tonesPlayed(page)).slice(before);
+    // The customer writes in the conversation assigned to the agent: the tone once, at once.
+    await customerWrites('Vou esperar mais um pouco.');
+    expect(await played()).toEqual(['bell']);
+    // 31 s later, the conversation still unread: the reminder.
+    await page.clock.fastForward('00:31');
+    await expect.poll(played).toEqual(['bell', 'bell']);
+    // With the window in front (alerts only in the background), 31 s more stay quiet.
+    await windowInFront(true);
+    await page.clock.fastForward('00:31');
+    await page.waitForTimeout(1000);
+    expect(await played()).toEqual(['bell', 'bell']);
+    await windowInFront(false);
+    await page.clock.fastForward('00:31');
+    await expect.poll(played).toEqual(['bell', 'bell', 'bell']);
+    // The agent reads the conversation (from its notification): no reminder any more.
+    await navBar(page).getByRole('link', { name: /^Notificações/ }).click();
+    const list = page.getByRole('list', { name: 'Notificações' });
+    await list.getByRole('button', { name: new RegExp(`Nova mensagem na conversa #${conversationId}`) }).first().click();
+    await atPath(page, new RegExp(`/conversations/${conversationId}$`));
+    await hasText(page.getByRole('list', { name: 'Histórico da conversa' }), 'Vou esperar mais um pouco.');
+    type Mine = { data: { payload: { id: number; unread_count: number }[] } };
+    const unread = async () =>
+      (await pageGet<Mine>(page, `/api/v1/accounts/${accountId}/conversations?assignee_type=me&status=open`)).data.payload.find((c) => c.id === conversationId)?.unread_count;
+    await expect.poll(unread).toBe(0);
+    await page.clock.fastForward('00:31');
+    await page.clock.fastForward('00:31');
+    await page.waitForTimeout(1000);
+    expect(await played()).toEqual(['bell', 'bell', 'bell']);
+  });
+
   await journey.step('"Excluir todas" empties the notification center', page, async () => {
     await navBar(page).getByRole('link', { name: /^Notificações/ }).click();
     await page.getByRole('button', { name: 'Excluir todas' }).click();

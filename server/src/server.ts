@@ -14,7 +14,7 @@ export type RocketHub = { ctx: AppContext; app: FastifyInstance | undefined; clo
 export type StartOptions = ContextOptions & BuildAppOptions & { log?: Logger; listen?: boolean };
 
 async function startJob(ctx: AppContext, job: JobDefinition): Promise<void> {
-  await ctx.jobs.work(job.name, job.handle);
+  await ctx.jobs.work(job.name, job.handle, job.concurrency ? { concurrency: job.concurrency } : {});
   if (job.cron) await ctx.jobs.schedule(job.name, job.cron);
 }
 

@@ -4,9 +4,13 @@ import { SMTPServer } from 'smtp-server';
 
 export type ReceivedMail = { envelope: { from: string; to: string[] }; parsed: ParsedMail };
 
-/** A real SMTP server on a free local port that keeps what it receives. */
-export async function startSmtpSink(): Promise<{ url: string; received: ReceivedMail[]; close(): Promise<void> }> {
+/**
+ * A real SMTP server on a free local port that keeps what it receives. `refuseFirst` messages are
+ * refused first with a temporary error (451), as a busy server does.
+ */
+export async function startSmtpSink(options: { refuseFirst?: number } = {}): Promise<{ url: string; received: ReceivedMail[]; refused: () => number; close(): Promise<void> }> {
   const received: ReceivedMail[] = [];
+  let refused = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -17,6 +21,12 @@ export async function startSmtpSink(): Promise<{ url: string; received: Received
         from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
         to: session.envelope.rcptTo.map((r) => r.address),
       };
+      if (refused < (options.refuseFirst ?? 0)) {
+        refused += 1;
+        stream.resume();
+        stream.on('end', () => callback(Object.assign(new Error('Busy, try again later'), { responseCode: 451 })));
+        return;
+      }
       simpleParser(stream)
         .then((parsed) => {
           received.push({ envelope, parsed });
@@ -30,6 +40,7 @@ export async function startSmtpSink(): Promise<{ url: string; received: Received
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    refused: () => refused,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -11,6 +11,8 @@ export type JobDefinition = {
   /** Five-field cron (UTC): the job is also sent on this schedule, once across all nodes. */
   cron?: string;
   retry?: RetryPolicy;
+  /** How many of its jobs a worker process runs at once (default one). */
+  concurrency?: number;
 };
 
 /** What a domain module plugs into the app: HTTP routes, outbox event handlers and jobs. */

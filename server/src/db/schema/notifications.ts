@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { accounts } from './accounts';
 import { at, createdAt, id, ref, updatedAt } from './columns';
 import { conversations } from './conversations';
@@ -52,9 +52,13 @@ export const notifications = pgTable(
   },
   (t) => [
     uniqueIndex('notifications_event_user_idx').on(t.eventId, t.userId),
-    // The list: newest first per user and account (100k per user stay a short index walk).
-    index('notifications_list_idx').on(t.userId, t.accountId, t.lastActivityAt, t.id),
-    index('notifications_unread_idx').on(t.userId, t.accountId).where(sql`${t.readAt} IS NULL`),
+    // The list: newest first per user and account (100k per user stay a short index walk). The read
+    // and snooze times ride along so that the counts and a deep page's ids are index-only scans.
+    index('notifications_list_idx').on(t.userId, t.accountId, t.lastActivityAt, t.id, t.readAt, t.snoozedUntil),
+    // The badge (unread, not snoozed) and the unread-only list, a tenth of the rows or less.
+    index('notifications_unread_idx')
+      .on(t.userId, t.accountId, t.lastActivityAt, t.id)
+      .where(sql`${t.readAt} IS NULL AND ${t.snoozedUntil} IS NULL`),
     index('notifications_snoozed_idx').on(t.snoozedUntil).where(sql`${t.snoozedUntil} IS NOT NULL`),
     index('notifications_email_pending_idx').on(t.userId, t.conversationId).where(sql`${t.emailPending}`),
     index('notifications_conversation_idx').on(t.conversationId),
@@ -97,4 +101,26 @@ export const notificationSubscriptions = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex('notification_subscriptions_endpoint_idx').on(t.endpoint), index('notification_subscriptions_user_idx').on(t.userId)],
+);
+
+/**
+ * Each user's notification counts per account, kept by statement triggers on `notifications`
+ * (migration 0012: every insert, update and delete, cascades and purges included, in the same
+ * transaction), so the list's `meta` and the badge are one row, however many notifications there
+ * are. No foreign keys: a cascade that deletes a user's notifications updates this row while the
+ * user goes (a leftover row of zeros is harmless).
+ */
+export const notificationCounts = pgTable(
+  'notification_counts',
+  {
+    userId: ref('user_id').notNull(),
+    accountId: ref('account_id').notNull(),
+    total: integer('total').notNull().default(0),
+    snoozed: integer('snoozed').notNull().default(0),
+    /** Not read, snoozed or not. */
+    unread: integer('unread').notNull().default(0),
+    /** Not read and not snoozed: the badge. */
+    unreadActive: integer('unread_active').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.accountId] })],
 );

@@ -31,6 +31,8 @@ export const notificationsModule: Module = {
   jobs: (ctx) => [
     {
       name: EMAIL_JOB,
+      // Each job claims its own (user, conversation) pending notifications: several may run at once.
+      concurrency: 4,
       handle: async (data) => {
         const userId = num(data.userId);
         const conversationId = num(data.conversationId);

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNotNull, isNull, lt, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import {
   accountUsers,
@@ -6,6 +6,7 @@ import {
   conversations,
   inboxes,
   inboxMembers,
+  notificationCounts,
   notifications,
   notificationSettings,
   notificationSubscriptions,
@@ -149,42 +150,55 @@ function listWhere(f: ListFilter): SQL {
   )!;
 }
 
-/** The page query (unawaited, so its plan can be checked). */
+/**
+ * The page query (unawaited, so its plan can be checked): the page's ids first, from the list index
+ * alone (a deep page skips its offset in the index without reading the rows), then those rows.
+ */
 export function listNotificationsQuery(db: Executor, f: ListFilter, order: 'asc' | 'desc', limit: number, offset: number) {
   const by = order === 'asc' ? asc : desc;
-  return db
-    .select()
+  const pageIds = db
+    .select({ id: notifications.id })
     .from(notifications)
     .where(listWhere(f))
     .orderBy(by(notifications.lastActivityAt), by(notifications.id))
     .limit(limit)
     .offset(offset);
+  return db
+    .select()
+    .from(notifications)
+    .where(inArray(notifications.id, pageIds))
+    .orderBy(by(notifications.lastActivityAt), by(notifications.id));
 }
 
 export async function listNotifications(db: Executor, f: ListFilter, order: 'asc' | 'desc', limit: number, offset: number) {
   return listNotificationsQuery(db, f, order, limit, offset);
 }
 
+type Counts = { total: number; snoozed: number; unread: number; unreadActive: number };
+
+/** The user's counts in the account (kept by triggers on `notifications`, see the schema). */
+async function findCounts(db: Executor, userId: number, accountId: number): Promise<Counts> {
+  const [row] = await db
+    .select({ total: notificationCounts.total, snoozed: notificationCounts.snoozed, unread: notificationCounts.unread, unreadActive: notificationCounts.unreadActive })
+    .from(notificationCounts)
+    .where(and(eq(notificationCounts.userId, userId), eq(notificationCounts.accountId, accountId)));
+  return row ?? { total: 0, snoozed: 0, unread: 0, unreadActive: 0 };
+}
+
+/** How many notifications the list filter matches (the list's `meta.count`). */
 export async function countNotifications(db: Executor, f: ListFilter): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(notifications).where(listWhere(f));
-  return Number(row?.n ?? 0);
+  const c = await findCounts(db, f.userId, f.accountId);
+  if (f.includeRead) return f.includeSnoozed ? c.total : c.total - c.snoozed;
+  return f.includeSnoozed ? c.unread : c.unreadActive;
 }
 
 /** Unread and not snoozed: what the badge counts (a snoozed notification counts again once it comes back). */
 export async function countUnread(db: Executor, userId: number, accountId: number): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(notifications)
-    .where(and(eq(notifications.userId, userId), eq(notifications.accountId, accountId), isNull(notifications.readAt), isNull(notifications.snoozedUntil)));
-  return Number(row?.n ?? 0);
+  return (await findCounts(db, userId, accountId)).unreadActive;
 }
 
 export async function countAll(db: Executor, userId: number, accountId: number): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(notifications)
-    .where(and(eq(notifications.userId, userId), eq(notifications.accountId, accountId)));
-  return Number(row?.n ?? 0);
+  return (await findCounts(db, userId, accountId)).total;
 }
 
 export async function findNotification(db: Executor, userId: number, accountId: number, id: number): Promise<NotificationRow | undefined> {

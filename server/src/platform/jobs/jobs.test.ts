@@ -55,4 +55,39 @@ describe('job handlers', () => {
     expect(started).toBe(5);
     unblock();
   });
+
+  it('run a queue’s jobs `concurrency` at a time, each retried on its own when it fails', async () => {
+    const { jobs } = await startJobs();
+    let unblock: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (unblock = resolve));
+    let running = 0;
+    let most = 0;
+    const attempts = new Map<number, number>();
+    await jobs.defineQueue('test.concurrent', { retryLimit: 2, retryDelaySeconds: 1, retryBackoff: false });
+    await jobs.work<{ n: number }>(
+      'test.concurrent',
+      async ({ n }) => {
+        attempts.set(n, (attempts.get(n) ?? 0) + 1);
+        running += 1;
+        most = Math.max(most, running);
+        try {
+          await held;
+          if (n === 1 && attempts.get(n) === 1) throw new Error('the first try of job 1 fails');
+        } finally {
+          running -= 1;
+        }
+      },
+      // A poll every second picks up the retry once its delay has passed.
+      { pollingIntervalSeconds: 1, concurrency: 3 },
+    );
+    await jobs.sendMany('test.concurrent', [1, 2, 3, 4, 5].map((n) => ({ n })));
+    jobs.wake('test.concurrent');
+    // Three held at once, no more.
+    await waitFor(() => running === 3 || undefined, 20_000);
+    expect(most).toBe(3);
+    unblock();
+    await waitFor(() => (attempts.size === 5 && attempts.get(1) === 2 && running === 0) || undefined, 20_000);
+    expect([...attempts].sort(([a], [b]) => a - b)).toEqual([[1, 2], [2, 1], [3, 1], [4, 1], [5, 1]]);
+    expect(most).toBe(3);
+  });
 });

@@ -48,7 +48,8 @@ export type SendOptions = {
  * only nodes with the worker role call `work`.
  */
 export class Jobs {
-  private readonly workers = new Map<string, string>();
+  /** This process's workers per queue (several when a queue runs jobs concurrently). */
+  private readonly workers = new Map<string, string[]>();
 
   private constructor(
     private readonly boss: PgBoss,
@@ -85,28 +86,36 @@ export class Jobs {
     else await this.boss.createQueue(name, options);
   }
 
-  async work<T extends object>(name: string, handler: JobHandler<T>, options: { pollingIntervalSeconds?: number } = {}) {
-    const id = await this.boss.work(
-      name,
-      { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
-      async ([job]) => {
-        if (!job) return;
-        try {
-          await handler(job.data as T, { id: job.id, attempt: job.retryCount + 1, retryLimit: job.retryLimit });
-        } finally {
-          // Fetch the next job at once: pg-boss would otherwise wait its polling interval after
-          // every job, one job per interval per queue. An empty fetch goes back to polling.
-          this.wake(name);
-        }
-      },
-    );
-    this.workers.set(name, id);
+  /**
+   * Runs a queue's jobs in this process, `concurrency` at a time (default one: jobs of the queue
+   * run one after another). Each job is still retried on its own when its handler throws.
+   */
+  async work<T extends object>(name: string, handler: JobHandler<T>, options: { pollingIntervalSeconds?: number; concurrency?: number } = {}) {
+    const ids: string[] = [];
+    for (let i = 0; i < Math.max(1, options.concurrency ?? 1); i++) {
+      let own = '';
+      own = await this.boss.work(
+        name,
+        { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
+        async ([job]) => {
+          if (!job) return;
+          try {
+            await handler(job.data as T, { id: job.id, attempt: job.retryCount + 1, retryLimit: job.retryLimit });
+          } finally {
+            // Fetch the next job at once: pg-boss would otherwise wait its polling interval after
+            // every job, one job per interval per worker. An empty fetch goes back to polling.
+            this.boss.notifyWorker(own);
+          }
+        },
+      );
+      ids.push(own);
+    }
+    this.workers.set(name, ids);
   }
 
-  /** Wakes this process's worker for a queue now instead of at its next poll. */
+  /** Wakes this process's workers for a queue now instead of at their next poll. */
   wake(name: string): void {
-    const id = this.workers.get(name);
-    if (id) this.boss.notifyWorker(id);
+    for (const id of this.workers.get(name) ?? []) this.boss.notifyWorker(id);
   }
 
   async send(name: string, data: object, options: SendOptions = {}): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/client';
 import type { Outbox } from '../outbox/outbox';
 import type { EventHandler, StoredEvent } from '../outbox/types';
-import { MAIL_REQUESTED, type MailMessage, type MailTransport } from './types';
+import { MAIL_CONCURRENCY, MAIL_REQUESTED, type MailMessage, type MailTransport } from './types';
 
 /**
  * Outgoing mail goes through the outbox: `queue` records the message in the caller's
@@ -22,6 +22,8 @@ export class Mailer {
     return {
       name: 'mail.deliver',
       events: [MAIL_REQUESTED],
+      // As many messages at once as the SMTP transport keeps connections open.
+      concurrency: MAIL_CONCURRENCY,
       handle: async (event: StoredEvent) => {
         const message = event.payload as MailMessage;
         await this.transport.send({ ...message, from: this.from }, event.id);

@@ -1,8 +1,10 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAccount, signIn } from '../../../test/builders';
 import { startTestApp, type TestApp } from '../../../test/harness';
 import { type ReceivedMail, startSmtpSink } from '../../../test/smtp-sink';
 import { waitFor } from '../../../test/wait';
+import { outboxDeliveries } from '../../db/schema';
 
 /** With SMTP_URL set, password resets and invitations go out through a real SMTP server. */
 describe('mail over SMTP', () => {
@@ -82,4 +84,33 @@ describe('mail over SMTP', () => {
     const res = await t.request({ method: 'GET', url: `/api/v1/accounts/${account.id}/dev_mailbox`, token: account.admin.token });
     expect(res.json()).toEqual({ enabled: false, payload: [] });
   });
+});
+
+/** A message the SMTP server refuses for now is sent again later (the pooled connection notwithstanding). */
+describe('mail over SMTP, the server busy at first', () => {
+  let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
+  let t: TestApp;
+  beforeAll(async () => {
+    smtp = await startSmtpSink({ refuseFirst: 1 });
+    t = await startTestApp({ smtpUrl: smtp.url, mailFrom: 'RocketHub <support@rockethub.test>' });
+  });
+  afterAll(async () => {
+    await t.close();
+    await smtp.close();
+  });
+
+  it('retries a refused message through the outbox until the server takes it', async () => {
+    const account = await buildAccount(t.ctx);
+    const reset = await t.request({ method: 'POST', url: '/auth/password', payload: { email: account.agent.email } });
+    expect(reset.statusCode).toBe(200);
+    const mail = await waitFor(() => smtp.received.find((m) => m.envelope.to.includes(account.agent.email)), 30_000);
+    expect(mail.parsed.text).toContain('reset_password_token=');
+    expect(smtp.refused()).toBe(1);
+    const deliveries = await waitFor(async () => {
+      const rows = await t.ctx.db.select().from(outboxDeliveries).where(eq(outboxDeliveries.handler, 'mail.deliver'));
+      return rows.length === 1 && rows[0]!.status === 'delivered' ? rows : undefined;
+    });
+    expect(deliveries[0]).toMatchObject({ attempts: 2, status: 'delivered' });
+    expect(smtp.received).toHaveLength(1);
+  }, 60_000);
 });

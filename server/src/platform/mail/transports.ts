@@ -1,14 +1,15 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Database } from '../../db/client';
 import { storeMail } from './dev-mailbox-repository';
-import type { MailEnvelope, MailTransport } from './types';
+import { MAIL_CONCURRENCY, type MailEnvelope, type MailTransport } from './types';
 
 export class SmtpTransport implements MailTransport {
   readonly kind = 'smtp' as const;
   private readonly transporter: Transporter;
 
   constructor(url: string) {
-    this.transporter = nodemailer.createTransport(url);
+    // Pooled: a few connections stay open and carry message after message (what the URL says wins).
+    this.transporter = nodemailer.createTransport({ url, pool: true, maxConnections: MAIL_CONCURRENCY, maxMessages: 100 });
   }
 
   async send(message: MailEnvelope): Promise<void> {

@@ -17,3 +17,6 @@ export interface MailTransport {
 }
 
 export const MAIL_REQUESTED = 'mail.requested';
+
+/** Messages sent at once by a worker process, each over its own open SMTP connection. */
+export const MAIL_CONCURRENCY = 4;

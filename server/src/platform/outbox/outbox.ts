@@ -95,7 +95,7 @@ export class Outbox {
           Array.isArray(data.eventIds)
             ? this.deliverBatch(handler, data.eventIds)
             : this.deliver(handler, data.eventId ?? 0, { attempt: meta.attempt + (data.attemptsBefore ?? 0), retryLimit: meta.retryLimit + (data.attemptsBefore ?? 0) }),
-        { pollingIntervalSeconds: 1 },
+        { pollingIntervalSeconds: 1, ...(handler.concurrency ? { concurrency: handler.concurrency } : {}) },
       );
     }
     this.stopped = false;

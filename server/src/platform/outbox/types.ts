@@ -62,4 +62,6 @@ export type EventHandler = {
    * only its own events.
    */
   batched?: boolean;
+  /** How many of its jobs a worker process runs at once (default one): for handlers that wait on the network. */
+  concurrency?: number;
 };

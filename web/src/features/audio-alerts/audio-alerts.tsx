@@ -4,9 +4,7 @@ import { onLiveEvent } from '../../lib/live-events';
 import { useCurrentAccount } from '../accounts/current-account';
 import { readAudioSettings, shouldAlertFor, shouldRemind } from './audio-settings';
 import { playTone } from './tones';
-
-/** How often "a cada 30s" reminds of unread assigned conversations. */
-export const REMINDER_INTERVAL_MS = 30_000;
+import { REMINDER_INTERVAL_MS, startUnreadReminder } from './unread-reminder';
 
 const windowActive = () => document.visibilityState === 'visible' && document.hasFocus();
 
@@ -40,16 +38,12 @@ export function AudioAlerts() {
   const remind = settings.repeatUntilRead && settings.events !== 'none';
   useEffect(() => {
     if (!remind) return;
-    const timer = window.setInterval(() => {
-      const current = latest.current;
-      if (!shouldRemind(current, 1, windowActive())) return;
-      unreadAssignedCount(account.id)
-        .then((count) => {
-          if (shouldRemind(latest.current, count, windowActive())) void playTone(latest.current.tone);
-        })
-        .catch(() => undefined);
-    }, REMINDER_INTERVAL_MS);
-    return () => window.clearInterval(timer);
+    return startUnreadReminder({
+      intervalMs: REMINDER_INTERVAL_MS,
+      shouldRemind: (unread) => shouldRemind(latest.current, unread, windowActive()),
+      countUnreadAssigned: () => unreadAssignedCount(account.id),
+      play: () => void playTone(latest.current.tone),
+    });
   }, [remind, account.id]);
 
   return null;
