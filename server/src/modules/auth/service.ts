@@ -149,10 +149,9 @@ const TOUCH_AFTER_MS = 3_600_000;
 
 /** The actor behind a session cookie or an api_access_token; undefined when neither is valid. */
 export async function actorFromSessionToken(ctx: AppContext, token: string): Promise<Actor | undefined> {
-  const session = await repository.findLiveSession(ctx.db, hashToken(token));
-  if (!session) return undefined;
-  const user = await users.getUser(ctx.db, session.userId);
-  if (!user) return undefined;
+  const found = await repository.findLiveSessionWithUser(ctx.db, hashToken(token));
+  if (!found) return undefined;
+  const { session, user } = found;
   if (Date.now() - session.lastUsedAt.getTime() > TOUCH_AFTER_MS) {
     await repository.touchSession(ctx.db, session.id, new Date(Date.now() + ctx.config.sessionTtlDays * 86_400_000));
   }
@@ -160,13 +159,10 @@ export async function actorFromSessionToken(ctx: AppContext, token: string): Pro
 }
 
 export async function actorFromAccessToken(ctx: AppContext, token: string): Promise<Actor | undefined> {
-  const owner = await repository.findAccessTokenOwner(ctx.db, token);
+  const owner = await repository.findAccessTokenOwnerWithUser(ctx.db, token);
   if (!owner) return undefined;
   if (owner.ownerType === 'platform_app') return { kind: 'platform_app', platformAppId: owner.ownerId };
-  if (owner.ownerType === 'user') {
-    const user = await users.getUser(ctx.db, owner.ownerId);
-    return user ? { kind: 'user', user, via: 'token' } : undefined;
-  }
+  if (owner.ownerType === 'user') return owner.user ? { kind: 'user', user: owner.user, via: 'token' } : undefined;
   return undefined;
 }
 
