@@ -6,7 +6,7 @@ import { CONTACT_COUNT_CAP, filterContacts, listContacts, searchContacts } from 
 
 /**
  * Lists, searches and filters count matches up to a cap: exact below it, cap + 1 ("more than the
- * cap") above. The API's cap is CONTACT_COUNT_CAP (10,000); here a cap of 3 stands in for it.
+ * cap") above. The API's cap is CONTACT_COUNT_CAP (1,000); here a cap of 3 stands in for it.
  */
 describe('contacts: capped match count', () => {
   let t: TestApp;
@@ -39,7 +39,27 @@ describe('contacts: capped match count', () => {
     expect(filtered.rows).toHaveLength(5);
   });
 
-  it('the API counts up to 10,000', () => {
-    expect(CONTACT_COUNT_CAP).toBe(10_000);
+  it('pages a search matching more than the cap: exact matches first, then the others in the chosen order', async () => {
+    const a = await buildAccount(t.ctx);
+    for (let i = 0; i < 18; i += 1) await buildContact(t.ctx, a.id, { name: `Cliente ${String(i).padStart(2, '0')}` });
+    await buildContact(t.ctx, a.id, { name: 'Zeca Souza', identifier: 'cliente' });
+    await buildContact(t.ctx, a.id, { name: 'Ana Cliente' });
+    await buildContact(t.ctx, a.id, { name: 'Fora da Busca' });
+
+    const first = await searchContacts(t.ctx.db, { accountId: a.id, term: 'cliente', page: 1, countCap: 3 });
+    const second = await searchContacts(t.ctx.db, { accountId: a.id, term: 'cliente', page: 2, countCap: 3 });
+    expect(first.count).toBe(4);
+    expect(first.rows.map((r) => r.name)).toEqual(['Zeca Souza', 'Ana Cliente', ...Array.from({ length: 13 }, (_, i) => `Cliente ${String(i).padStart(2, '0')}`)]);
+    expect(second.rows.map((r) => r.name)).toEqual(['Cliente 13', 'Cliente 14', 'Cliente 15', 'Cliente 16', 'Cliente 17']);
+    const backwards = await searchContacts(t.ctx.db, { accountId: a.id, term: 'cliente', sort: { key: 'name', direction: 'desc' }, page: 1, countCap: 3 });
+    expect(backwards.rows.map((r) => r.name).slice(0, 3)).toEqual(['Zeca Souza', 'Cliente 17', 'Cliente 16']);
+    // Below the cap the same search is ranked as a whole and counted exactly.
+    const whole = await searchContacts(t.ctx.db, { accountId: a.id, term: 'cliente', page: 1, countCap: 100 });
+    expect(whole.count).toBe(20);
+    expect(whole.rows[0]?.name).toBe('Zeca Souza');
+  });
+
+  it('the API counts up to 1,000', () => {
+    expect(CONTACT_COUNT_CAP).toBe(1_000);
   });
 });

@@ -6,7 +6,7 @@ import { buildAccount, buildContact, type BuiltAccount } from '../../../test/bui
 import { expectContractFields, expectDocumentedResponse } from '../../../test/contract';
 import { BAD_IDS, expectError, expectNoLeak } from '../../../test/expect-api';
 import { startTestApp, type TestApp } from '../../../test/harness';
-import { searchContactsQuery } from './repository';
+import { searchCandidatesQuery } from './repository';
 import { CONTACT_ABSENT } from './test-support';
 
 type Listed = { meta: { count: number; current_page: string }; payload: { id: number; name: string; email: string | null }[] };
@@ -218,7 +218,7 @@ describe('contacts API: list and search', () => {
       await t.ctx.db.execute(sql`VACUUM ANALYZE contacts`);
       const plan = await t.ctx.db.transaction(async (tx) => {
         await tx.execute(sql`SET LOCAL enable_seqscan = off`);
-        const query = searchContactsQuery(tx, { accountId: a.id, term: 'silva', page: 1 });
+        const query = searchCandidatesQuery(tx, { accountId: a.id, term: 'silva', cap: 1000 });
         const rows = await queryRows<Record<string, string>>(tx, sql`EXPLAIN ${query.getSQL()}`);
         return rows.map((r) => Object.values(r).join(' ')).join('\n');
       });

@@ -150,9 +150,10 @@ export type ContactPage = { rows: ContactRow[]; count: number };
 /**
  * Lists, searches and filters count their matches up to this many: `count` is exact up to the cap
  * and `CONTACT_COUNT_CAP + 1` means "more than that". Counting every match of a common term or of
- * the whole account (500k) cost more than the page itself; counting at most cap + 1 rows is bounded.
+ * the whole account (500k) cost more than the page itself; counting at most cap + 1 rows is bounded
+ * (and a search knows its whole result up to the cap, see `searchContacts`).
  */
-export const CONTACT_COUNT_CAP = 10_000;
+export const CONTACT_COUNT_CAP = 1_000;
 
 /** How many rows match, stopping after `cap + 1` of them. */
 async function cappedCount(db: Executor, where: SQL, cap: number): Promise<number> {
@@ -198,14 +199,11 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 const containsTerm = (term: string) => sql`${contacts.searchText} LIKE '%' || rh_fold(${escapeLike(term)}) || '%'`;
 
 /**
- * The search page's query. Matching goes through the trigram index on the stored, folded
- * `search_text` (with account_id, btree_gin). Exact matches of a field rank first, then a field
+ * The search's ranking among a known set of matches: exact matches of a field first, then a field
  * starting with the term, then a word starting with it; then `sort` (by default the folded name,
- * read from `search_text`, which starts with it). The rank folds nothing per row except the name
- * of rows whose text starts with the term: a common term can match a tenth of the contacts.
+ * read from `search_text`, which starts with it).
  */
-function searchParts(input: { accountId: number; term: string; sort?: ContactSort | undefined }) {
-  const where = and(eq(contacts.accountId, input.accountId), resolved, containsTerm(input.term)) as SQL;
+function searchRanking(input: { term: string; sort?: ContactSort | undefined }): SQL[] {
   const term = sql`rh_fold(${input.term})`;
   const prefix = sql`rh_fold(${escapeLike(input.term)}) || '%'`;
   const identity = [sql`lower(${contacts.email})`, sql`${contacts.phoneNumber}`, sql`lower(${contacts.identifier})`];
@@ -220,21 +218,61 @@ function searchParts(input: { accountId: number; term: string; sort?: ContactSor
     sort.key === 'name'
       ? [sql`${contacts.searchText} ${sql.raw(sort.direction === 'desc' ? 'DESC' : 'ASC')}`, ...ordering(sort).slice(1)]
       : ordering(sort);
-  return { where, order: [rank, ...then] };
+  return [rank, ...then];
 }
 
-/** A search page's rows query, as `searchContacts` runs it (tests read its plan). */
-export function searchContactsQuery(db: Executor, input: { accountId: number; term: string; sort?: ContactSort | undefined; page: number }) {
-  const { where, order } = searchParts(input);
-  return pageQuery(db, where, order, input.page);
+/**
+ * Exactly the term in a field, through the btree indexes of email, phone, identifier (as given) and
+ * folded name: a common term's best matches, found without reading its other matches.
+ */
+function exactMatch(term: string): SQL {
+  const folded = sql`rh_fold(${term})`;
+  return sql`(lower(${contacts.email}) = ${folded} OR ${contacts.phoneNumber} = ${folded} OR ${contacts.identifier} = ${term} OR ${fold(contacts.name)} = ${folded})`;
 }
 
+/** The ids of the matches, up to `cap + 1` of them (the trigram index for a rare term, the first rows found for a common one). */
+export function searchCandidatesQuery(db: Executor, input: { accountId: number; term: string; cap: number }) {
+  return db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(eq(contacts.accountId, input.accountId), resolved, containsTerm(input.term)))
+    .limit(input.cap + 1);
+}
+
+/**
+ * A search page. Up to the count cap the matches are all known: they are ranked (`searchRanking`)
+ * and `count` is exact. A term matching more (a common surname, "gmail") is shown its exact matches
+ * first, then every other match in `sort` order, read by walking that order's index until the page
+ * is full; `count` says "more than the cap". So no search reads more than about cap + 1 matches.
+ */
 export async function searchContacts(
   db: Executor,
   input: { accountId: number; term: string; sort?: ContactSort | undefined; page: number } & Counting,
 ): Promise<ContactPage> {
-  const { where, order } = searchParts(input);
-  return page(db, where, order, input.page, input.countCap);
+  const cap = input.countCap ?? CONTACT_COUNT_CAP;
+  const start = (input.page - 1) * PAGE_SIZE;
+  const ids = (await searchCandidatesQuery(db, { accountId: input.accountId, term: input.term, cap })).map((r) => r.id);
+  if (ids.length <= cap) {
+    const rows = ids.length === 0 ? [] : await pageQuery(db, inArray(contacts.id, ids), searchRanking(input), input.page);
+    return { rows, count: ids.length };
+  }
+  const account = and(eq(contacts.accountId, input.accountId), resolved) as SQL;
+  const order = ordering(input.sort ?? { key: 'name', direction: 'asc' });
+  const exact = await db
+    .select()
+    .from(contacts)
+    .where(and(account, exactMatch(input.term)))
+    .orderBy(...order)
+    .limit(start + PAGE_SIZE);
+  const shownExact = exact.slice(start, start + PAGE_SIZE);
+  const rest = await db
+    .select()
+    .from(contacts)
+    .where(and(account, containsTerm(input.term), sql`${exactMatch(input.term)} IS NOT TRUE`))
+    .orderBy(...order)
+    .limit(PAGE_SIZE - shownExact.length)
+    .offset(Math.max(0, start - exact.length));
+  return { rows: [...shownExact, ...rest], count: cap + 1 };
 }
 
 /** A filter's conditions as one parameterised predicate: values are bound, never spliced in. */

@@ -66,9 +66,9 @@ export function withSearch(conditions: FilterItem[], search: string): FilterItem
 
 /**
  * The server counts matches up to this many (`meta.count`); a count of CONTACT_COUNT_CAP + 1 means
- * "more than that", shown as "10.000+".
+ * "more than that", shown as "1.000+".
  */
-export const CONTACT_COUNT_CAP = 10_000;
+export const CONTACT_COUNT_CAP = 1_000;
 
 export const isCountCapped = (count: number) => count > CONTACT_COUNT_CAP;
 
