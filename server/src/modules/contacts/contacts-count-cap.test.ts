@@ -39,7 +39,7 @@ describe('contacts: capped match count', () => {
     expect(filtered.rows).toHaveLength(5);
   });
 
-  it('pages a search matching more than the cap: exact matches first, then the others in the chosen order', async () => {
+  it('pages a search matching more than the cap: exact matches, then names starting with the term, then the others, each in the chosen order', async () => {
     const a = await buildAccount(t.ctx);
     for (let i = 0; i < 18; i += 1) await buildContact(t.ctx, a.id, { name: `Cliente ${String(i).padStart(2, '0')}` });
     await buildContact(t.ctx, a.id, { name: 'Zeca Souza', identifier: 'cliente' });
@@ -49,8 +49,9 @@ describe('contacts: capped match count', () => {
     const first = await searchContacts(t.ctx.db, { accountId: a.id, term: 'cliente', page: 1, countCap: 3 });
     const second = await searchContacts(t.ctx.db, { accountId: a.id, term: 'cliente', page: 2, countCap: 3 });
     expect(first.count).toBe(4);
-    expect(first.rows.map((r) => r.name)).toEqual(['Zeca Souza', 'Ana Cliente', ...Array.from({ length: 13 }, (_, i) => `Cliente ${String(i).padStart(2, '0')}`)]);
-    expect(second.rows.map((r) => r.name)).toEqual(['Cliente 13', 'Cliente 14', 'Cliente 15', 'Cliente 16', 'Cliente 17']);
+    // The exact match, then the names starting with the term, then the other matches.
+    expect(first.rows.map((r) => r.name)).toEqual(['Zeca Souza', ...Array.from({ length: 14 }, (_, i) => `Cliente ${String(i).padStart(2, '0')}`)]);
+    expect(second.rows.map((r) => r.name)).toEqual(['Cliente 14', 'Cliente 15', 'Cliente 16', 'Cliente 17', 'Ana Cliente']);
     const backwards = await searchContacts(t.ctx.db, { accountId: a.id, term: 'cliente', sort: { key: 'name', direction: 'desc' }, page: 1, countCap: 3 });
     expect(backwards.rows.map((r) => r.name).slice(0, 3)).toEqual(['Zeca Souza', 'Cliente 17', 'Cliente 16']);
     // Below the cap the same search is ranked as a whole and counted exactly.

@@ -240,10 +240,28 @@ export function searchCandidatesQuery(db: Executor, input: { accountId: number; 
 }
 
 /**
+ * The folded name starts with the term: a range of the folded-name index (`contacts_account_name_idx`),
+ * checked by LIKE. The range ends at the term followed by "zzzz", so a name whose next character
+ * sorts after "z" (rare once folded) is not in it; it is still found with the other matches.
+ */
+function namePrefix(term: string): SQL {
+  const folded = sql`rh_fold(${term})`;
+  return sql`(${fold(contacts.name)} >= ${folded} AND ${fold(contacts.name)} < ${folded} || 'zzzz' AND ${fold(contacts.name)} LIKE rh_fold(${escapeLike(term)}) || '%')`;
+}
+
+/** Up to `limit` rows of a tier of a large search, in the page's order. */
+function tierRows(db: Executor, where: SQL, order: SQL[], limit: number) {
+  return limit <= 0 ? Promise.resolve([]) : db.select().from(contacts).where(where).orderBy(...order).limit(limit);
+}
+
+/**
  * A search page. Up to the count cap the matches are all known: they are ranked (`searchRanking`)
- * and `count` is exact. A term matching more (a common surname, "gmail") is shown its exact matches
- * first, then every other match in `sort` order, read by walking that order's index until the page
- * is full; `count` says "more than the cap". So no search reads more than about cap + 1 matches.
+ * and `count` is exact. A term matching more (a common first name or surname, "gmail") is shown in
+ * three tiers, each read from an index in the page's order until the page is full: exact matches
+ * (email, phone, identifier as typed, whole name), then names starting with the term (a range of
+ * the name index: every "João" when searching "joao"), then every other match (walking the sort
+ * order's index); `count` says "more than the cap". So no search reads more than it shows, beyond
+ * the cap + 1 candidates that told it which kind it is.
  */
 export async function searchContacts(
   db: Executor,
@@ -251,28 +269,35 @@ export async function searchContacts(
 ): Promise<ContactPage> {
   const cap = input.countCap ?? CONTACT_COUNT_CAP;
   const start = (input.page - 1) * PAGE_SIZE;
-  const ids = (await searchCandidatesQuery(db, { accountId: input.accountId, term: input.term, cap })).map((r) => r.id);
+  const account = and(eq(contacts.accountId, input.accountId), resolved) as SQL;
+  const order = ordering(input.sort ?? { key: 'name', direction: 'asc' });
+  const exact = exactMatch(input.term);
+  const prefix = namePrefix(input.term);
+  // The first two tiers are cheap index reads: asked for alongside the candidates, used if the term is common.
+  const [candidates, exactRows, prefixRows] = await runQueries(db, [
+    () => searchCandidatesQuery(db, { accountId: input.accountId, term: input.term, cap }),
+    () => tierRows(db, and(account, exact) as SQL, order, start + PAGE_SIZE),
+    () => tierRows(db, and(account, prefix, sql`${exact} IS NOT TRUE`) as SQL, order, start + PAGE_SIZE),
+  ] as const);
+  const ids = candidates.map((r) => r.id);
   if (ids.length <= cap) {
     const rows = ids.length === 0 ? [] : await pageQuery(db, inArray(contacts.id, ids), searchRanking(input), input.page);
     return { rows, count: ids.length };
   }
-  const account = and(eq(contacts.accountId, input.accountId), resolved) as SQL;
-  const order = ordering(input.sort ?? { key: 'name', direction: 'asc' });
-  const exact = await db
-    .select()
-    .from(contacts)
-    .where(and(account, exactMatch(input.term)))
-    .orderBy(...order)
-    .limit(start + PAGE_SIZE);
-  const shownExact = exact.slice(start, start + PAGE_SIZE);
-  const rest = await db
-    .select()
-    .from(contacts)
-    .where(and(account, containsTerm(input.term), sql`${exactMatch(input.term)} IS NOT TRUE`))
-    .orderBy(...order)
-    .limit(PAGE_SIZE - shownExact.length)
-    .offset(Math.max(0, start - exact.length));
-  return { rows: [...shownExact, ...rest], count: cap + 1 };
+  // Each tier in turn up to the end of the page; what earlier tiers hold shifts where the next starts.
+  const rest = and(account, containsTerm(input.term), sql`${exact} IS NOT TRUE`, sql`${prefix} IS NOT TRUE`) as SQL;
+  const tiers = [async () => exactRows, async () => prefixRows, (limit: number) => tierRows(db, rest, order, limit)];
+  const rows: ContactRow[] = [];
+  let before = 0;
+  for (const read of tiers) {
+    const skip = Math.max(0, start - before);
+    const wanted = PAGE_SIZE - rows.length;
+    const found = await read(skip + wanted);
+    rows.push(...found.slice(skip, skip + wanted));
+    if (rows.length === PAGE_SIZE) break;
+    before += found.length;
+  }
+  return { rows, count: cap + 1 };
 }
 
 /** A filter's conditions as one parameterised predicate: values are bound, never spliced in. */
