@@ -163,7 +163,7 @@ export const contactSchema = z
 
 export const contactListSchema = z.object({
   meta: z.object({
-    count: z.number().int().describe('Matching contacts, counted up to 10,000: 10,001 means more than 10,000'),
+    count: z.number().int().describe('Matching contacts, counted up to 1,000: 1,001 means more than 1,000'),
     current_page: z.string(),
   }),
   payload: z.array(contactSchema),
