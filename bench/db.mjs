@@ -57,6 +57,7 @@ export async function ensureDatabase(databaseUrl) {
 export async function freshDatabase(databaseUrl) {
   const admin = new URL(databaseUrl);
   const name = decodeURIComponent(admin.pathname.slice(1));
+  if (!/bench/.test(name)) throw new Error(`refusing to drop ${name}: give a database whose name says bench`);
   admin.pathname = '/postgres';
   const client = new pg.Client({ connectionString: admin.toString() });
   await client.connect();

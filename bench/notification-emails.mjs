@@ -11,7 +11,7 @@
 // rate, from the first email to reach the SMTP server to the last. The database is made afresh.
 import { SMTPServer } from 'smtp-server';
 import pg from 'pg';
-import { migrate } from './db.mjs';
+import { freshDatabase } from './db.mjs';
 import { machine, startNode } from './lib.mjs';
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 200);
@@ -20,22 +20,6 @@ const DELAY = Number(process.env.BENCH_EMAIL_DELAY ?? 30);
 const EXPECTED = CONVERSATIONS * AGENTS;
 const at = process.argv.indexOf('--database-url');
 const databaseUrl = at > 0 ? String(process.argv[at + 1]) : 'postgres://postgres@127.0.0.1:5432/rockethub_bench_emails';
-
-/** Drops and creates the bench database. @param {string} url */
-async function freshDatabase(url) {
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  if (!/bench/.test(name)) throw new Error(`refusing to drop ${name}: give a database whose name says bench`);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * A local SMTP server that notes when each notification email (one with a conversation link)
@@ -88,7 +72,6 @@ async function call(method, url, headers, body) {
 
 const sink = await startSink();
 await freshDatabase(databaseUrl);
-migrate({ databaseUrl });
 const node = await startNode({
   DATABASE_URL: databaseUrl,
   SMTP_URL: sink.url,

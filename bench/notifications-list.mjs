@@ -9,7 +9,7 @@
 // The database is dropped and made afresh (it must be a bench database). BENCH_REQUESTS per page
 // (default 200), BENCH_NOTIFICATIONS (default 100000).
 import pg from 'pg';
-import { migrate } from './db.mjs';
+import { freshDatabase } from './db.mjs';
 import { machine, startNode } from './lib.mjs';
 import { header, line, summarize, timedGet } from './measure.mjs';
 
@@ -17,22 +17,6 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 const COUNT = Number(process.env.BENCH_NOTIFICATIONS ?? 100_000);
 const at = process.argv.indexOf('--database-url');
 const databaseUrl = at > 0 ? String(process.argv[at + 1]) : 'postgres://postgres@127.0.0.1:5432/rockethub_bench_notifications';
-
-/** Drops and creates the bench database. @param {string} url */
-async function freshDatabase(url) {
-  const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  if (!/bench/.test(name)) throw new Error(`refusing to drop ${name}: give a database whose name says bench`);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await client.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await client.end();
-  }
-}
 
 /** A JSON request that must answer 200. @param {string} method @param {string} url @param {Record<string, string>} headers @param {unknown} [body] */
 async function call(method, url, headers, body) {
@@ -43,7 +27,6 @@ async function call(method, url, headers, body) {
 }
 
 await freshDatabase(databaseUrl);
-migrate({ databaseUrl });
 const node = await startNode({ DATABASE_URL: databaseUrl });
 const db = new pg.Client({ connectionString: databaseUrl });
 await db.connect();
