@@ -165,7 +165,9 @@ test('an administrator finds, edits, labels, imports 10,000 contacts and merges 
     await dialog.getByRole('button', { name: 'Fechar' }).last().click();
     await gone(dialog);
     await search(page).fill(`cliente9999.${RUN}`);
+    await visible(page.getByText('1 contato', { exact: true }));
     await hasText(list(page), 'Cliente 9999, Importado');
+    await gone(list(page).getByText('Cliente 9998, Importado'));
   });
 
   await journey.step('merge the duplicate into the customer, keeping the duplicate’s city', page, async () => {
