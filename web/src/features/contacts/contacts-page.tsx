@@ -123,7 +123,9 @@ export function ContactsPage() {
               />
             </div>
             <label className="flex items-center gap-2 text-sm whitespace-nowrap text-muted">
-              <span className="sr-only whitespace-nowrap md:not-sr-only">{t('contacts.list.sortBy')}</span>
+              <span className="sr-only md:not-sr-only">
+                <span className="whitespace-nowrap">{t('contacts.list.sortBy')}</span>
+              </span>
               <select
                 aria-label={t('contacts.list.sortBy')}
                 value={`${sort.key}:${sort.direction}`}
