@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context';
 import type { Executor } from '../../db/client';
 import type { NotificationType } from '../../db/schema';
-import type { StoredEvent } from '../../platform/outbox/types';
+import type { DispatchMemo, StoredEvent } from '../../platform/outbox/types';
 import { presentUserSender } from '../conversations/presenter';
 import * as conversations from '../conversations/service';
 import * as messages from '../messages/service';
@@ -22,7 +22,7 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' && Number
  * Decided at dispatch: no job for activity lines, templates, muted conversations, or a message in a
  * conversation with neither assignee nor participants (nobody to tell; one look-up).
  */
-export async function engineWants(event: StoredEvent, db: Executor): Promise<boolean> {
+export async function engineWants(event: StoredEvent, db: Executor, memo: DispatchMemo): Promise<boolean> {
   const accountId = event.accountId;
   if (accountId === null) return false;
   const p = event.payload;
@@ -31,7 +31,8 @@ export async function engineWants(event: StoredEvent, db: Executor): Promise<boo
   const displayId = num(p.conversation_id);
   if (displayId === undefined) return false;
   if (num((p.conversation as { assignee_id?: unknown } | undefined)?.assignee_id) !== undefined) return true;
-  return repository.messageMayNotify(db, accountId, displayId);
+  // A burst in one conversation is one dispatch pass: one look-up for all its messages.
+  return memo(`message-may-notify:${accountId}:${displayId}`, () => repository.messageMayNotify(db, accountId, displayId));
 }
 
 /** User ids a note mentions: `mention://user/<id>/` and every agent of `mention://team/<id>/`. */

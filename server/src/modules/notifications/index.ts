@@ -16,7 +16,7 @@ export const notificationsModule: Module = {
     {
       name: 'notifications.engine',
       events: ENGINE_EVENTS,
-      wants: (event, db) => engineWants(event, db),
+      wants: (event, db, memo) => engineWants(event, db, memo),
       batched: true,
       handle: (event) => handleEngineEvent(ctx, event),
     },
