@@ -7,6 +7,7 @@ import { errorResponses } from '../../platform/http/schemas';
 import { id, jsonObject, parseInput } from '../../platform/validation';
 import { discardUploads, readUploads } from '../attachments/service';
 import { clearableEmail, phoneNumber } from '../contacts/schemas';
+import { incomingMessageBatches } from './incoming-messages';
 import * as client from './service';
 
 const tags = ['Client API'];
@@ -85,6 +86,9 @@ function messageFields(fields: Record<string, unknown>) {
 export function clientApiRoutes(app: FastifyInstance, ctx: AppContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const base = '/public/api/v1/inboxes/:inbox_identifier';
+  const incoming = incomingMessageBatches(ctx, (text) =>
+    client.writeContactMessage(ctx, text.inboxIdentifier, text.sourceId, text.displayId, { content: text.content, echoId: text.echoId, attachments: [] }),
+  );
 
   r.get(
     base,
@@ -251,8 +255,14 @@ export function clientApiRoutes(app: FastifyInstance, ctx: AppContext): void {
     },
     async (request) => {
       const p = request.params;
+      if (!request.isMultipart()) {
+        const fields = messageFields(request.body ?? {});
+        if (fields.content === null) throw invalidField('content', 'must not be blank', 'too_small');
+        const key = { inboxIdentifier: p.inbox_identifier, sourceId: p.contact_identifier, displayId: p.conversation_id };
+        return client.postContactText(ctx, incoming, { ...key, content: fields.content, echoId: fields.echoId });
+      }
       const inbox = await client.apiInbox(ctx.db, p.inbox_identifier);
-      const form = request.isMultipart() ? await readUploads(ctx, request, inbox.accountId) : { fields: request.body ?? {}, uploads: [] };
+      const form = await readUploads(ctx, request, inbox.accountId);
       try {
         const fields = messageFields(form.fields);
         if (fields.content === null && form.uploads.length === 0) throw invalidField('content', 'must not be blank', 'too_small');

@@ -11,6 +11,8 @@ import * as inboxes from '../inboxes/service';
 import { postMessage } from '../messages/post-message';
 import * as messages from '../messages/service';
 import type { AttachmentUpload } from '../attachments/service';
+import type { GroupCommit } from '../../platform/group-commit';
+import type { ContactText, PublicMessage } from './incoming-messages';
 import { presentPublicContact, presentPublicConversation, presentPublicMessage } from './presenter';
 
 /** Per client address or contact session: [hits, window in seconds]. */
@@ -181,8 +183,35 @@ export async function listMessages(ctx: AppContext, inboxIdentifier: string, sou
   return publicMessagesOf(ctx.db, found.conversation, sourceId, { before });
 }
 
+const messagesLimitKey = (inboxIdentifier: string, sourceId: string) => `client:messages:${inboxIdentifier}:${sourceId}`;
+
 /** The contact writes: an incoming message (reopening a resolved conversation when the inbox allows it). */
 export async function postContactMessage(
+  ctx: AppContext,
+  inbox: Inbox,
+  sourceId: string,
+  displayId: number,
+  input: { content: string | null; echoId?: string | undefined; attachments: AttachmentUpload[] },
+) {
+  await enforce(ctx, messagesLimitKey(inbox.channelIdentifier ?? '', sourceId), LIMITS.messagesPerSession);
+  return writeContactMessage(ctx, inbox, sourceId, displayId, input);
+}
+
+/**
+ * The contact writes text: the message joins the next group commit of `batches`
+ * (`incomingMessageBatches`), which answers it as `postContactMessage` would.
+ */
+export async function postContactText(
+  ctx: AppContext,
+  batches: GroupCommit<ContactText, PublicMessage>,
+  text: ContactText,
+) {
+  await enforce(ctx, messagesLimitKey(text.inboxIdentifier, text.sourceId), LIMITS.messagesPerSession);
+  return batches.submit(text);
+}
+
+/** A contact's message, alone in its transaction (no rate limit: the caller has counted it). */
+export async function writeContactMessage(
   ctx: AppContext,
   inboxOrIdentifier: Inbox | string,
   sourceId: string,
@@ -190,7 +219,6 @@ export async function postContactMessage(
   input: { content: string | null; echoId?: string | undefined; attachments: AttachmentUpload[] },
 ) {
   const inbox = typeof inboxOrIdentifier === 'string' ? await apiInbox(ctx.db, inboxOrIdentifier) : inboxOrIdentifier;
-  await enforce(ctx, `client:messages:${inbox.id}:${sourceId}`, LIMITS.messagesPerSession);
   const json = await withConversation(ctx, inbox, sourceId, displayId, async (tx, f) => {
     if (f.contact.blocked) throw new AppError('forbidden', 'This contact is blocked');
     if (f.conversation.status === 'resolved' && !f.inbox.allowMessagesAfterResolved) {

@@ -70,6 +70,23 @@ export async function updateConversation(tx: Executor, id: number, patch: Partia
   return row;
 }
 
+/** A conversation's new state after a batch of messages (see `applyIncomingMessages`). */
+export type MessagesApplied = { id: number; lastActivityAt: Date; lastMessage: Record<string, unknown>; unreadCount: number; waitingSince: Date | null };
+
+/** Updates many conversations in one statement, each with its own values. */
+export async function updateAfterMessages(tx: Executor, rows: MessagesApplied[]): Promise<void> {
+  if (rows.length === 0) return;
+  const values = JSON.stringify(
+    rows.map((r) => ({ id: r.id, at: r.lastActivityAt.toISOString(), last_message: r.lastMessage, unread_count: r.unreadCount, waiting_since: r.waitingSince?.toISOString() ?? null })),
+  );
+  await tx.execute(sql`
+    UPDATE ${conversations} AS c
+       SET last_activity_at = v.at, last_message = v.last_message, unread_count = v.unread_count,
+           waiting_since = v.waiting_since, updated_at = now()
+      FROM jsonb_to_recordset(${values}::jsonb) AS v(id bigint, at timestamptz, last_message jsonb, unread_count integer, waiting_since timestamptz)
+     WHERE c.id = v.id`);
+}
+
 /** What a list may be narrowed by. `inboxIds` restricts an agent to their inboxes. */
 export type ConversationScope = {
   accountId: number;

@@ -573,6 +573,33 @@ export async function applyMessage(
   return updated;
 }
 
+/**
+ * Whether an incoming message leaves its conversation's status as it is (a muted conversation
+ * is not reopened): such messages may be written together (`withIncomingMessage`, `saveAfterMessages`).
+ */
+export function incomingKeepsStatus(conversation: ConversationRow): boolean {
+  return conversation.muted || (conversation.status !== 'resolved' && conversation.status !== 'snoozed');
+}
+
+/** What an incoming message that keeps the status does to its conversation, as `applyMessage` would; nothing is written. */
+export function withIncomingMessage(conversation: ConversationRow, createdAt: Date, preview: Record<string, unknown>): ConversationRow {
+  return {
+    ...conversation,
+    lastActivityAt: createdAt,
+    lastMessage: preview,
+    unreadCount: conversation.unreadCount + 1,
+    waitingSince: conversation.waitingSince ?? createdAt,
+  };
+}
+
+/** Writes the conversations `withIncomingMessage` changed, in one statement (the caller holds their locks). */
+export async function saveAfterMessages(tx: Executor, changed: ConversationRow[]): Promise<void> {
+  await repository.updateAfterMessages(
+    tx,
+    changed.map((c) => ({ id: c.id, lastActivityAt: c.lastActivityAt, lastMessage: c.lastMessage ?? {}, unreadCount: c.unreadCount, waitingSince: c.waitingSince })),
+  );
+}
+
 /** @mentions in a private note: each mentioned agent (or team's agents) is recorded, follows the conversation and is told. */
 export async function recordMentionsIn(
   ctx: AppContext,

@@ -93,3 +93,70 @@ export async function postMessage(ctx: AppContext, tx: Executor, conversation: C
   });
   return { message: row, json: finalJson, conversation: updated };
 }
+
+/** A contact's plain message: text only (no files, no channel id, no quote). */
+export type IncomingMessage = {
+  conversation: ConversationRow;
+  content: string;
+  contactId: number;
+  sender: SenderJson;
+  contactInbox: { sourceId: string; pubsubToken: string };
+};
+
+/**
+ * `postMessage` for many contacts' plain messages at once, in the caller's transaction, with
+ * their conversations locked by the caller: one insert for the messages, one update for their
+ * conversations, one insert for the events. Each conversation must keep its status
+ * (`conversations.incomingKeepsStatus`); messages of one conversation are stored in the order given.
+ * Answers each message as `postMessage` would, in the same order.
+ */
+export async function postIncomingMessages(ctx: AppContext, tx: Executor, entries: IncomingMessage[]) {
+  const rows = await messages.insertMessages(
+    tx,
+    entries.map((e) => ({
+      accountId: e.conversation.accountId,
+      conversationId: e.conversation.id,
+      inboxId: e.conversation.inboxId,
+      messageType: MESSAGE_TYPE_NUMBER.incoming,
+      content: e.content,
+      contentType: 'text',
+      contentAttributes: {},
+      additionalAttributes: {},
+      private: false,
+      sourceId: null,
+      senderType: 'contact' as const,
+      senderId: e.contactId,
+    })),
+  );
+  const current = new Map<number, ConversationRow>();
+  const answers = entries.map((entry, i) => {
+    const row = rows[i]!;
+    const before = current.get(entry.conversation.id) ?? entry.conversation;
+    const json = presentMessage(row, {
+      conversation: {
+        displayId: before.displayId,
+        assigneeId: before.assigneeId,
+        unreadCount: before.unreadCount,
+        lastActivityAt: before.lastActivityAt,
+        sourceId: entry.contactInbox.sourceId,
+      },
+      sender: entry.sender,
+      attachments: [],
+    });
+    const { conversation: _ignored, ...preview } = json;
+    const after = conversations.withIncomingMessage(before, row.createdAt, preview);
+    current.set(after.id, after);
+    return { ...json, conversation: { ...json.conversation, unread_count: after.unreadCount, last_activity_at: json.created_at } };
+  });
+  await conversations.saveAfterMessages(tx, [...current.values()]);
+  await ctx.outbox.record(
+    tx,
+    ...answers.map((json, i) => ({
+      name: 'message.created',
+      accountId: entries[i]!.conversation.accountId,
+      payload: json,
+      realtime: { inboxId: entries[i]!.conversation.inboxId, contactPubsubToken: entries[i]!.contactInbox.pubsubToken, private: false },
+    })),
+  );
+  return answers;
+}

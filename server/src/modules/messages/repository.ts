@@ -12,6 +12,14 @@ export async function insertMessage(tx: Executor, values: NewMessage): Promise<M
   return row;
 }
 
+/** Many messages in one statement; rows come back in the order given. */
+export async function insertMessages(tx: Executor, values: NewMessage[]): Promise<MessageRow[]> {
+  if (values.length === 0) return [];
+  const rows = await tx.insert(messages).values(values).returning();
+  if (rows.length !== values.length) throw new Error(`insert of ${values.length} messages returned ${rows.length}`);
+  return rows.sort((a, b) => a.id - b.id);
+}
+
 export async function findMessage(db: Executor, conversationId: number, id: number, lock = false) {
   const query = db
     .select()

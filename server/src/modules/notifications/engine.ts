@@ -31,8 +31,26 @@ export async function engineWants(event: StoredEvent, db: Executor, memo: Dispat
   const displayId = num(p.conversation_id);
   if (displayId === undefined) return false;
   if (num((p.conversation as { assignee_id?: unknown } | undefined)?.assignee_id) !== undefined) return true;
-  // A burst in one conversation is one dispatch pass: one look-up for all its messages.
-  return memo(`message-may-notify:${accountId}:${displayId}`, () => repository.messageMayNotify(db, accountId, displayId));
+  // `prepareEngineWants` has looked up the pass's conversations at once; this is for a lone event.
+  return memo(mayNotifyKey(accountId, displayId), async () => (await repository.conversationsThatMayNotify(db, accountId, [displayId])).has(displayId));
+}
+
+const mayNotifyKey = (accountId: number, displayId: number) => `message-may-notify:${accountId}:${displayId}`;
+
+/** The conversations of a dispatch pass's messages that `engineWants` must look up, in one query per account. */
+export async function prepareEngineWants(events: StoredEvent[], db: Executor, memo: DispatchMemo): Promise<void> {
+  const asked = new Map<number, Set<number>>();
+  for (const event of events) {
+    const p = event.payload;
+    if (event.accountId === null || event.name !== 'message.created' || (p.message_type !== 0 && p.message_type !== 1)) continue;
+    const displayId = num(p.conversation_id);
+    if (displayId === undefined || num((p.conversation as { assignee_id?: unknown } | undefined)?.assignee_id) !== undefined) continue;
+    asked.set(event.accountId, (asked.get(event.accountId) ?? new Set()).add(displayId));
+  }
+  for (const [accountId, displayIds] of asked) {
+    const yes = await repository.conversationsThatMayNotify(db, accountId, [...displayIds]);
+    for (const displayId of displayIds) await memo(mayNotifyKey(accountId, displayId), async () => yes.has(displayId));
+  }
 }
 
 /** User ids a note mentions: `mention://user/<id>/` and every agent of `mention://team/<id>/`. */

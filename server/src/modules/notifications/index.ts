@@ -1,5 +1,5 @@
 import type { Module } from '../module';
-import { ENGINE_EVENTS, engineWants, handleEngineEvent } from './engine';
+import { ENGINE_EVENTS, engineWants, handleEngineEvent, prepareEngineWants } from './engine';
 import { notificationRoutes, subscriptionRoutes } from './routes';
 import { deliverPush } from './push';
 import { EMAIL_JOB, PUSH_REQUESTED, purgeOld, sendBatchedEmail, sendStaleEmails, unsnoozeDue } from './service';
@@ -17,6 +17,7 @@ export const notificationsModule: Module = {
       name: 'notifications.engine',
       events: ENGINE_EVENTS,
       wants: (event, db, memo) => engineWants(event, db, memo),
+      prepare: (events, db, memo) => prepareEngineWants(events, db, memo),
       batched: true,
       handle: (event) => handleEngineEvent(ctx, event),
     },

@@ -23,17 +23,19 @@ export type ConversationRow = typeof conversations.$inferSelect;
 // ——— who is told (reads of other modules' tables, for the engine only) ———
 
 /**
- * Whether a message in this conversation can concern anyone: it is not muted and has an assignee
- * or participants. One indexed look-up, so most messages of unattended conversations queue nothing.
+ * Of these conversations (by display id), those where a message can concern anyone: not muted, with
+ * an assignee or participants. One indexed look-up for a dispatch pass, so most messages of
+ * unattended conversations queue nothing.
  */
-export async function messageMayNotify(db: Executor, accountId: number, displayId: number): Promise<boolean> {
-  const [row] = await db
-    .select({ yes: sql<boolean>`true` })
+export async function conversationsThatMayNotify(db: Executor, accountId: number, displayIds: number[]): Promise<Set<number>> {
+  if (displayIds.length === 0) return new Set();
+  const rows = await db
+    .select({ displayId: conversations.displayId })
     .from(conversations)
     .where(
       and(
         eq(conversations.accountId, accountId),
-        eq(conversations.displayId, displayId),
+        inArray(conversations.displayId, displayIds),
         eq(conversations.muted, false),
         or(
           isNotNull(conversations.assigneeId),
@@ -41,7 +43,7 @@ export async function messageMayNotify(db: Executor, accountId: number, displayI
         ),
       ),
     );
-  return row !== undefined;
+  return new Set(rows.map((r) => r.displayId));
 }
 
 export async function findConversation(db: Executor, accountId: number, displayId: number): Promise<ConversationRow | undefined> {

@@ -123,6 +123,34 @@ describe('outbox', () => {
     expect(left.map((r) => r.id)).toEqual([failed!.id]);
   });
 
+  it('lets a handler look up a whole pass at once before deciding what it wants', async () => {
+    const prepared: string[][] = [];
+    const asked: string[] = [];
+    const base = recorder('test.prepared', ['thing.created']);
+    const handler: EventHandler = {
+      ...base.handler,
+      prepare: async (events, _db, memo) => {
+        prepared.push(events.map((e) => String(e.payload.key)));
+        // One look-up for the pass: every key's answer left in the memo.
+        for (const event of events) await memo(`wanted:${String(event.payload.key)}`, async () => event.payload.key !== 'b');
+      },
+      wants: (event, _db, memo) =>
+        memo(`wanted:${String(event.payload.key)}`, async () => {
+          asked.push(String(event.payload.key));
+          return true;
+        }),
+    };
+    const rig = await startRig([handler, recorder('test.unprepared', ['other.thing']).handler]);
+    await rig.database.db.transaction((tx) =>
+      rig.outbox.record(tx, { name: 'thing.created', payload: { key: 'a' } }, { name: 'other.thing', payload: {} }, { name: 'thing.created', payload: { key: 'b' } }),
+    );
+    rig.outbox.kick();
+    await waitFor(async () => (base.calls.length === 1 ? true : undefined), 15_000);
+    expect(prepared).toEqual([['a', 'b']]);
+    expect(asked).toEqual([]);
+    expect(base.calls.map((c) => c.event.payload.key)).toEqual(['a']);
+  });
+
   it('dispatches nothing for a transaction that rolled back', async () => {
     const a = recorder('test.rollback', ['thing.created']);
     const rig = await startRig([a.handler]);

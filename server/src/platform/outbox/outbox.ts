@@ -180,6 +180,11 @@ export class Outbox {
         if (!value) memoized.set(key, (value = compute()));
         return value as ReturnType<typeof compute>;
       };
+      for (const handler of this.handlers.values()) {
+        if (!handler.prepare) continue;
+        const theirs = events.filter((event) => handler.events.includes(event.name));
+        if (theirs.length > 0) await handler.prepare(theirs, tx, memo);
+      }
       for (const event of events) {
         for (const handler of this.handlers.values()) {
           if (!handler.events.includes(event.name)) continue;

@@ -53,6 +53,11 @@ export type EventHandler = {
    * `memo` shares a look-up between the events of one dispatch pass (the same inbox, say).
    */
   wants?(event: StoredEvent, db: Executor, memo: DispatchMemo): boolean | Promise<boolean>;
+  /**
+   * Runs once per dispatch pass, before `wants`, with the pass's events this handler receives: to
+   * look up in one query what `wants` will ask of each event, and leave the answers in `memo`.
+   */
+  prepare?(events: StoredEvent[], db: Executor, memo: DispatchMemo): Promise<void>;
   retry?: RetryPolicy;
   /**
    * The events of one dispatch pass reach this handler as one job, handled one after another, and
