@@ -5,6 +5,8 @@ export type RateLimitResult = { allowed: boolean; retryAfterSeconds: number };
 /** Fixed-window counters: at most `limit` hits per `windowSeconds` for one key. */
 export interface RateLimiter {
   hit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult>;
+  /** `hit` for many keys at once (one round trip to Redis), answered in the order given. */
+  hitMany(keys: string[], limit: number, windowSeconds: number): Promise<RateLimitResult[]>;
   reset(key: string): Promise<void>;
 }
 
@@ -24,6 +26,12 @@ export class MemoryRateLimiter implements RateLimiter {
     return { allowed: window.count <= limit, retryAfterSeconds: (window.resetAt - now) / 1000 };
   }
 
+  async hitMany(keys: string[], limit: number, windowSeconds: number): Promise<RateLimitResult[]> {
+    const results: RateLimitResult[] = [];
+    for (const key of keys) results.push(await this.hit(key, limit, windowSeconds));
+    return results;
+  }
+
   async reset(key: string): Promise<void> {
     this.windows.delete(key);
   }
@@ -33,6 +41,12 @@ export class MemoryRateLimiter implements RateLimiter {
   }
 }
 
+/** Counts a hit; the window starts with the first one. Answers the count and the window's time left (ms). */
+const HIT_SCRIPT = `
+local count = redis.call('INCR', KEYS[1])
+if redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+return { count, redis.call('PTTL', KEYS[1]) }`;
+
 /** Several nodes: counters shared in Redis. */
 export class RedisRateLimiter implements RateLimiter {
   constructor(
@@ -41,11 +55,23 @@ export class RedisRateLimiter implements RateLimiter {
   ) {}
 
   async hit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
-    const k = this.prefix + key;
-    const result = await this.redis.multi().incr(k).pexpire(k, windowSeconds * 1000, 'NX').pttl(k).exec();
-    const count = Number(result?.[0]?.[1] ?? 0);
-    const ttl = Number(result?.[2]?.[1] ?? windowSeconds * 1000);
+    // One script, not MULTI: concurrent hits share the connection's automatic pipeline (one write
+    // for a burst), which MULTI/EXEC would leave out.
+    const [count, ttl] = (await this.redis.eval(HIT_SCRIPT, 1, this.prefix + key, windowSeconds * 1000)) as [number, number];
     return { allowed: count <= limit, retryAfterSeconds: Math.max(ttl, 0) / 1000 };
+  }
+
+  async hitMany(keys: string[], limit: number, windowSeconds: number): Promise<RateLimitResult[]> {
+    if (keys.length === 0) return [];
+    const pipeline = this.redis.pipeline();
+    for (const key of keys) pipeline.eval(HIT_SCRIPT, 1, this.prefix + key, windowSeconds * 1000);
+    const replies = (await pipeline.exec()) ?? [];
+    return keys.map((_, i) => {
+      const [error, reply] = replies[i] ?? [new Error('no reply'), undefined];
+      if (error) throw error;
+      const [count, ttl] = reply as [number, number];
+      return { allowed: count <= limit, retryAfterSeconds: Math.max(ttl, 0) / 1000 };
+    });
   }
 
   async reset(key: string): Promise<void> {

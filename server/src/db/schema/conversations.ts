@@ -75,6 +75,8 @@ export const conversations = pgTable(
     index('conversations_inbox_activity_idx').on(t.accountId, t.inboxId, t.status, t.lastActivityAt, t.id),
     index('conversations_team_idx').on(t.accountId, t.teamId, t.status, t.lastActivityAt),
     index('conversations_contact_idx').on(t.contactId, t.id),
+    // A contact session's conversations (client API), and deleting a contact: its sessions' conversations are found, not scanned for.
+    index('conversations_contact_inbox_idx').on(t.contactInboxId),
     index('conversations_labels_idx').using('gin', t.accountId, t.labels),
     index('conversations_snoozed_idx').on(t.snoozedUntil).where(sql`${t.status} = 'snoozed' AND ${t.snoozedUntil} IS NOT NULL`),
     index('conversations_updated_idx').on(t.accountId, t.updatedAt),

@@ -97,6 +97,8 @@ describe('client API messages by group commit', () => {
     // Stored: in order, in one transaction (one clock reading), the conversations updated once.
     const stored = await t.ctx.db.select().from(messages).where(eq(messages.conversationId, (await rowOf(account.id, ana.displayId)).id)).orderBy(asc(messages.id));
     expect(stored.map((m) => m.content)).toEqual(['ana 1', 'ana 2', 'ana 3']);
+    expect(stored[2]).toMatchObject({ id: value(9).id, messageType: 0, contentType: 'text', status: 'sent', private: false, senderType: 'contact', senderId: ana.contactId, contentAttributes: {} });
+    expect(value(9).created_at).toBe(Math.floor(stored[2]!.createdAt.getTime() / 1000));
     const bias = await t.ctx.db.select().from(messages).where(eq(messages.id, value(1).id));
     expect(new Set([...stored, ...bias].map((m) => m.createdAt.getTime())).size).toBe(1);
     const anaRow = await rowOf(account.id, ana.displayId);

@@ -15,7 +15,12 @@ export async function lockSessionConversations(tx: Executor, keys: SessionConver
   if (keys.length === 0) return [];
   const requested = sql`unnest(${sql.placeholder('identifiers')}::text[], ${sql.placeholder('sourceIds')}::text[], ${sql.placeholder('displayIds')}::int[]) AS k(identifier, source_id, display_id)`;
   return tx
-    .select({ inbox: inboxes, contactInbox: contactInboxes, contact: contacts, conversation: conversations })
+    .select({
+      inbox: { channelIdentifier: inboxes.channelIdentifier, channelType: inboxes.channelType, allowMessagesAfterResolved: inboxes.allowMessagesAfterResolved },
+      contactInbox: { sourceId: contactInboxes.sourceId, pubsubToken: contactInboxes.pubsubToken },
+      contact: contacts,
+      conversation: conversations,
+    })
     .from(requested)
     .innerJoin(inboxes, sql`${inboxes.channelIdentifier} = k.identifier`)
     .innerJoin(conversations, and(eq(conversations.accountId, inboxes.accountId), sql`${conversations.displayId} = k.display_id`))

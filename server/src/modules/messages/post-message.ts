@@ -111,22 +111,9 @@ export type IncomingMessage = {
  * Answers each message as `postMessage` would, in the same order.
  */
 export async function postIncomingMessages(ctx: AppContext, tx: Executor, entries: IncomingMessage[]) {
-  const rows = await messages.insertMessages(
+  const rows = await messages.insertContactTexts(
     tx,
-    entries.map((e) => ({
-      accountId: e.conversation.accountId,
-      conversationId: e.conversation.id,
-      inboxId: e.conversation.inboxId,
-      messageType: MESSAGE_TYPE_NUMBER.incoming,
-      content: e.content,
-      contentType: 'text',
-      contentAttributes: {},
-      additionalAttributes: {},
-      private: false,
-      sourceId: null,
-      senderType: 'contact' as const,
-      senderId: e.contactId,
-    })),
+    entries.map((e) => ({ accountId: e.conversation.accountId, conversationId: e.conversation.id, inboxId: e.conversation.inboxId, content: e.content, senderId: e.contactId })),
   );
   const current = new Map<number, ConversationRow>();
   const answers = entries.map((entry, i) => {

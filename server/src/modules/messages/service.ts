@@ -9,7 +9,7 @@ import type { AttachmentRow, MessageRow } from './repository';
 
 export type { MessageRow, NewMessage } from './repository';
 export const insertMessage = repository.insertMessage;
-export const insertMessages = repository.insertMessages;
+export const insertContactTexts = repository.insertContactTexts;
 export const findMessage = repository.findMessage;
 export const findBySourceId = repository.findBySourceId;
 export const updateMessage = repository.updateMessage;

@@ -15,7 +15,7 @@ import { type RedisServer, startRedisServer } from '../../../test/redis-server';
 import { bundleScript } from '../../../test/spawn-script';
 import { waitFor } from '../../../test/wait';
 
-type Node = { url: string; commit(event: DomainEvent): Promise<void>; stop(): Promise<void> };
+type Node = { url: string; commit(...events: DomainEvent[]): Promise<void>; stop(): Promise<void> };
 
 /** A real node process (test/fixtures/realtime-node.ts: `rockethub start` plus a way to commit events on it). */
 async function startNode(script: string, env: Record<string, string>): Promise<Node> {
@@ -41,10 +41,10 @@ async function startNode(script: string, env: Record<string, string>): Promise<N
   let sequence = 0;
   return {
     url: `http://127.0.0.1:${port}`,
-    commit(event) {
+    commit(...events) {
       const id = String(++sequence);
       const done = new Promise<void>((resolve) => committed.set(id, resolve));
-      child.stdin!.write(`${JSON.stringify({ id, event })}\n`);
+      child.stdin!.write(`${JSON.stringify({ id, events })}\n`);
       return done;
     },
     async stop() {
@@ -114,6 +114,11 @@ describe.skipIf(!process.env.DATABASE_URL || !TEST_REDIS_URL)('realtime across n
     // Each node delivers each event once: its own directly, the other's through Redis.
     expect(adminOnB.events('message.created').map((e) => e.data.content)).toEqual(['committed on A', 'committed on B']);
     expect(agentOnA.events('message.created').map((e) => e.data.content)).toEqual(['committed on A', 'committed on B']);
+
+    // A transaction's events travel together, and arrive all and in order.
+    await nodeA.commit(messageEvent('batch 1'), messageEvent('batch 2'), messageEvent('batch 3'));
+    await adminOnB.waitForEvent('message.created', (d) => d.content === 'batch 3');
+    expect(adminOnB.events('message.created').map((e) => e.data.content).slice(2)).toEqual(['batch 1', 'batch 2', 'batch 3']);
 
     // The agent connected to A is online for the administrator connected to B.
     await adminOnB.waitForEvent('presence.update', (d) => (d.users as Record<string, string>)[a.agent.id] === 'online');

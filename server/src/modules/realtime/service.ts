@@ -36,8 +36,7 @@ export function startRealtime(ctx: AppContext): Realtime {
   const topic = (accountId: number) => `account:${accountId}`;
   const fanout = ctx.redis
     ? new RedisFanout(ctx.redis, `${ctx.config.redisKeyPrefix}rt:`, runtime.nodeId, ctx.log, (_topic, message) => {
-        const event = parseEvent(message);
-        if (event) runtime.hub?.receive(event);
+        for (const event of parseEvents(message)) runtime.hub?.receive(event);
       })
     : undefined;
   const hub = ctx.config.roles.has('realtime')
@@ -51,12 +50,16 @@ export function startRealtime(ctx: AppContext): Realtime {
   let stopped = false;
   ctx.outbox.onCommitted((events) => {
     if (stopped) return;
+    // A transaction's events go to the other nodes as one message per account (a batch of
+    // messages written together is one publish, not one per message).
+    const byAccount = new Map<number, Pick<DomainEvent, 'name' | 'accountId' | 'payload' | 'realtime'>[]>();
     for (const event of events) {
       if (event.accountId == null || (!event.realtime && event.name !== ACCESS_CHANGED)) continue;
       hub?.receive(event);
       const { name, accountId, payload, realtime } = event;
-      fanout?.publish(topic(event.accountId), JSON.stringify({ name, accountId, payload, realtime }));
+      byAccount.set(accountId, [...(byAccount.get(accountId) ?? []), { name, accountId, payload, realtime }]);
     }
+    if (fanout) for (const [accountId, theirs] of byAccount) fanout.publish(topic(accountId), JSON.stringify(theirs));
   });
 
   return {
@@ -145,11 +148,17 @@ export async function availabilityChanged(ctx: AppContext, accountId: number): P
   ctx.outbox.announce({ name: 'presence.update', accountId, payload, realtime: {} });
 }
 
-function parseEvent(message: string): DomainEvent | undefined {
+/** The events of a message from another node: an array of them (or, from an older node, one). */
+function parseEvents(message: string): DomainEvent[] {
+  let parsed: unknown;
   try {
-    const event = JSON.parse(message) as DomainEvent;
-    return typeof event.name === 'string' && typeof event.accountId === 'number' && typeof event.payload === 'object' ? event : undefined;
+    parsed = JSON.parse(message);
   } catch {
-    return undefined;
+    return [];
   }
+  const isEvent = (e: unknown): e is DomainEvent => {
+    const event = e as DomainEvent | null;
+    return typeof event === 'object' && event !== null && typeof event.name === 'string' && typeof event.accountId === 'number' && typeof event.payload === 'object';
+  };
+  return (Array.isArray(parsed) ? parsed : [parsed]).filter(isEvent);
 }

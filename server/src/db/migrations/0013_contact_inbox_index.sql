@@ -1,0 +1,1 @@
+CREATE INDEX IF NOT EXISTS "conversations_contact_inbox_idx" ON "conversations" USING btree ("contact_inbox_id");
