@@ -130,9 +130,16 @@ describe('client API messages by group commit', () => {
     expect(await rowOf(account.id, b.displayId)).toMatchObject({ unreadCount: 8 });
     const history = await t.request({ method: 'GET', url: `/api/v1/accounts/${account.id}/conversations/${a.displayId}/messages`, token: account.agent.token });
     expect(history.json().payload).toHaveLength(16);
+    // A session that has sent its 600 messages of the minute waits; the others go on.
+    await t.ctx.rateLimiter.hitMany(Array.from({ length: 600 - 16 }, () => client.messagesLimitKey(inbox.identifier, a.sourceId)), 600, 60);
+    const [over, other] = await Promise.all([post(url(a), { content: 'one too many' }), post(url(b), { content: 'still fine' })]);
+    expectError(over, 429);
+    expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
+    expect(other.statusCode).toBe(200);
+    expect(await rowOf(account.id, a.displayId)).toMatchObject({ unreadCount: 16 });
     // The text path still refuses what it always refused.
     expectError(await post(url(a), { content: '   ' }), 422, 'content');
-    expectError(await post(`${inbox.base}/contacts/${a.sourceId}/conversations/424242/messages`, { content: 'x' }), 404);
-    expectError(await post(`/public/api/v1/inboxes/nope/contacts/${a.sourceId}/conversations/${a.displayId}/messages`, { content: 'x' }), 404);
+    expectError(await post(`${inbox.base}/contacts/${b.sourceId}/conversations/424242/messages`, { content: 'x' }), 404);
+    expectError(await post(`/public/api/v1/inboxes/nope/contacts/${b.sourceId}/conversations/${b.displayId}/messages`, { content: 'x' }), 404);
   });
 });

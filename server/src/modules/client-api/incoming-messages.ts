@@ -1,6 +1,6 @@
 import type { AppContext } from '../../context';
 import type { Tx } from '../../db/client';
-import { AppError, invalidField } from '../../platform/errors';
+import { AppError, invalidField, tooManyRequests } from '../../platform/errors';
 import { type BatchOutcome, GroupCommit } from '../../platform/group-commit';
 import { presentContactSender } from '../conversations/presenter';
 import * as conversations from '../conversations/service';
@@ -8,6 +8,7 @@ import type { ConversationRow } from '../conversations/service';
 import { type IncomingMessage, postIncomingMessages, postMessage } from '../messages/post-message';
 import { presentPublicMessage } from './presenter';
 import * as repository from './repository';
+import { LIMITS, messagesLimitKey } from './service';
 
 /** A contact's text message through the client API (files take the one-by-one path). */
 export type ContactText = { inboxIdentifier: string; sourceId: string; displayId: number; content: string; echoId?: string | undefined };
@@ -32,25 +33,39 @@ const answer = (json: Parameters<typeof presentPublicMessage>[0], echoId: string
 export function incomingMessageBatches(ctx: AppContext, writeAlone: (item: ContactText) => Promise<PublicMessage>) {
   return new GroupCommit<ContactText, PublicMessage>({
     maxBatch: 64,
-    // Two batches at once: one is written while the other waits on the network or the disk, and
-    // PostgreSQL works on both cores (more only adds lock waits between batches; docs/BENCHMARKS.md).
-    maxInFlight: 2,
+    // Three batches at once: one is built while others wait on PostgreSQL or the disk, and
+    // PostgreSQL works on both cores (measured against one, two and four: docs/BENCHMARKS.md).
+    maxInFlight: 3,
     writeAlone,
-    onBatchFailed: (error, size) => ctx.log.warn({ err: error, size }, 'a batch of client API messages failed; writing each alone'),
-    // PostgreSQL refused a statement (SQLSTATE): the transaction was rolled back. Anything else
-    // after the writes (a connection lost during COMMIT) leaves the batch's fate unknown.
-    retryAlone: (error) => !(error instanceof CommitUnknown),
+    onBatchFailed: (error, size) => ctx.log.warn({ err: error, size }, 'counting a batch of client API messages failed; writing each alone'),
     write: async (items) => {
+      // The sessions' limits, counted for the whole batch in one round trip (Redis).
+      const [limit, window] = LIMITS.messagesPerSession;
+      const counted = await ctx.rateLimiter.hitMany(
+        items.map((item) => messagesLimitKey(item.inboxIdentifier, item.sourceId)),
+        limit,
+        window,
+      );
+      const admitted = items.flatMap((item, index) => (counted[index]!.allowed ? [{ item, index }] : []));
+      const outcomes: BatchOutcome<PublicMessage>[] = counted.map((c) => (c.allowed ? { alone: true } : { ok: false, error: tooManyRequests(c.retryAfterSeconds) }));
       let committing = false;
       try {
-        return await ctx.transaction(async (tx) => {
-          const outcomes = await writeBatch(ctx, tx, items);
+        const written = await ctx.transaction(async (tx) => {
+          const result = await writeBatch(ctx, tx, admitted.map((a) => a.item));
           committing = true;
-          return outcomes;
+          return result;
         });
+        admitted.forEach(({ index }, i) => (outcomes[index] = written[i]!));
       } catch (error) {
-        throw committing && !hasSqlState(error) ? new CommitUnknown(error) : error;
+        ctx.log.warn({ err: error, size: admitted.length }, 'a batch of client API messages failed');
+        // Rolled back (PostgreSQL said why): each admitted message is written again alone (it stays
+        // "alone"). Otherwise the batch may have been written: each fails, as a lone request would.
+        if (committing && !hasSqlState(error)) {
+          const unknown = new CommitUnknown(error);
+          for (const { index } of admitted) outcomes[index] = { ok: false, error: unknown };
+        }
       }
+      return outcomes;
     },
   });
 }

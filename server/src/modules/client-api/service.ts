@@ -16,7 +16,7 @@ import type { ContactText, PublicMessage } from './incoming-messages';
 import { presentPublicContact, presentPublicConversation, presentPublicMessage } from './presenter';
 
 /** Per client address or contact session: [hits, window in seconds]. */
-const LIMITS = {
+export const LIMITS = {
   contactsPerIp: [60, 60],
   conversationsPerIp: [30, 60],
   messagesPerSession: [600, 60],
@@ -183,7 +183,7 @@ export async function listMessages(ctx: AppContext, inboxIdentifier: string, sou
   return publicMessagesOf(ctx.db, found.conversation, sourceId, { before });
 }
 
-const messagesLimitKey = (inboxIdentifier: string, sourceId: string) => `client:messages:${inboxIdentifier}:${sourceId}`;
+export const messagesLimitKey = (inboxIdentifier: string, sourceId: string) => `client:messages:${inboxIdentifier}:${sourceId}`;
 
 /** The contact writes: an incoming message (reopening a resolved conversation when the inbox allows it). */
 export async function postContactMessage(
@@ -199,14 +199,10 @@ export async function postContactMessage(
 
 /**
  * The contact writes text: the message joins the next group commit of `batches`
- * (`incomingMessageBatches`), which answers it as `postContactMessage` would.
+ * (`incomingMessageBatches`), which counts it against the session's limit and answers it as
+ * `postContactMessage` would.
  */
-export async function postContactText(
-  ctx: AppContext,
-  batches: GroupCommit<ContactText, PublicMessage>,
-  text: ContactText,
-) {
-  await enforce(ctx, messagesLimitKey(text.inboxIdentifier, text.sourceId), LIMITS.messagesPerSession);
+export async function postContactText(batches: GroupCommit<ContactText, PublicMessage>, text: ContactText) {
   return batches.submit(text);
 }
 
