@@ -1,3 +1,4 @@
+import type { DomainEvent } from '../src/platform/outbox/types';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +53,13 @@ export type TestApp = {
   request(options: InjectOptions & { token?: string }): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 };
+
+/** `startTestApp` that also pushes into `live` every event its commits announce (as realtime hears them). */
+export async function startTestAppHearing(live: DomainEvent[], overrides: Partial<Config> = {}): Promise<TestApp> {
+  const t = await startTestApp(overrides);
+  t.ctx.outbox.onCommitted((events) => live.push(...events));
+  return t;
+}
 
 /** The real app on a fresh database, served through `inject` (no port), or on a free port with `listen`. */
 export async function startTestApp(overrides: Partial<Config> = {}, options: { listen?: boolean } = {}): Promise<TestApp> {

@@ -6,14 +6,13 @@ import type { DomainEvent } from '../../platform/outbox/types';
 import { buildAccount, buildInbox } from '../../../test/builders';
 import { expectContractFields, expectDocumentedResponse } from '../../../test/contract';
 import { clientAddress, expectError } from '../../../test/expect-api';
-import { startTestApp, type TestApp } from '../../../test/harness';
+import { startTestAppHearing, type TestApp } from '../../../test/harness';
 
 describe('client API (API inboxes)', () => {
   let t: TestApp;
   const live: DomainEvent[] = [];
   beforeAll(async () => {
-    t = await startTestApp();
-    t.ctx.outbox.onCommitted((events) => live.push(...events));
+    t = await startTestAppHearing(live);
   });
   afterAll(() => t.close());
 

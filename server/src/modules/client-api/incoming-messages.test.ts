@@ -5,7 +5,7 @@ import type { AppError } from '../../platform/errors';
 import type { DomainEvent } from '../../platform/outbox/types';
 import { buildAccount, buildInbox } from '../../../test/builders';
 import { clientAddress, expectError } from '../../../test/expect-api';
-import { startTestApp, type TestApp } from '../../../test/harness';
+import { startTestAppHearing, type TestApp } from '../../../test/harness';
 import { type ContactText, incomingMessageBatches } from './incoming-messages';
 import * as client from './service';
 
@@ -13,8 +13,7 @@ describe('client API messages by group commit', () => {
   let t: TestApp;
   const live: DomainEvent[] = [];
   beforeAll(async () => {
-    t = await startTestApp();
-    t.ctx.outbox.onCommitted((events) => live.push(...events));
+    t = await startTestAppHearing(live);
   });
   afterAll(() => t.close());
 

@@ -4,14 +4,13 @@ import { buildAccount, type BuiltAccount } from '../../../test/builders';
 import { expectDocumentedResponse } from '../../../test/contract';
 import { insertContact, insertInbox, insertLabels } from '../../../test/conversation-builders';
 import { expectError, mailsTo, settleDeliveries } from '../../../test/expect-api';
-import { startTestApp, type TestApp } from '../../../test/harness';
+import { startTestAppHearing, type TestApp } from '../../../test/harness';
 
 describe('conversation filter, transcript and typing', () => {
   let t: TestApp;
   const live: DomainEvent[] = [];
   beforeAll(async () => {
-    t = await startTestApp();
-    t.ctx.outbox.onCommitted((events) => live.push(...events));
+    t = await startTestAppHearing(live);
   });
   afterAll(() => t.close());
 

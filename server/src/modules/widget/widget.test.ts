@@ -6,7 +6,7 @@ import type { DomainEvent } from '../../platform/outbox/types';
 import { buildAccount, buildInbox } from '../../../test/builders';
 import { insertLabels } from '../../../test/conversation-builders';
 import { clientAddress, expectError, mailsTo } from '../../../test/expect-api';
-import { startTestApp, type TestApp } from '../../../test/harness';
+import { startTestAppHearing, type TestApp } from '../../../test/harness';
 import { waitFor } from '../../../test/wait';
 import { multipart } from '../../../test/multipart';
 import { contactPayload } from '../realtime/audience';
@@ -17,8 +17,7 @@ describe('widget API (website inboxes)', () => {
   let t: TestApp;
   const live: DomainEvent[] = [];
   beforeAll(async () => {
-    t = await startTestApp();
-    t.ctx.outbox.onCommitted((events) => live.push(...events));
+    t = await startTestAppHearing(live);
   });
   afterAll(() => t.close());
 
