@@ -91,3 +91,30 @@ export function machine() {
 
 /** @param {number} ms */
 export const fmt = (ms) => `${ms.toFixed(0)} ms`;
+
+/**
+ * A JSON request that must answer 200; resolves with the parsed body.
+ * @param {string} method @param {string} url @param {Record<string, string>} headers @param {unknown} [body]
+ */
+export async function call(method, url, headers, body) {
+  const res = await fetch(url, { method, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  if (res.status !== 200) throw new Error(`${method} ${url}: ${res.status} ${text.slice(0, 300)}`);
+  return text ? JSON.parse(text) : null;
+}
+
+/**
+ * Signs up a new account on a node (its administrator's token for the API).
+ * @param {string} nodeUrl @param {string} accountName
+ * @returns {Promise<{ accountId: number, auth: Record<string, string>, api: (path: string) => string }>}
+ */
+export async function signUpAccount(nodeUrl, accountName) {
+  const signUp = await call('POST', `${nodeUrl}/api/v1/accounts`, {}, {
+    account_name: accountName,
+    user_full_name: 'Bench',
+    email: `bench-${Date.now()}@rockethub.test`,
+    password: 'Bench-password-1',
+  });
+  const { account_id: accountId, access_token: token } = signUp.data;
+  return { accountId, auth: { api_access_token: token }, api: (path) => `${nodeUrl}/api/v1/accounts/${accountId}${path}` };
+}

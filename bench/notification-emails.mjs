@@ -12,7 +12,7 @@
 import { SMTPServer } from 'smtp-server';
 import pg from 'pg';
 import { freshDatabase } from './db.mjs';
-import { machine, startNode } from './lib.mjs';
+import { call, machine, signUpAccount, startNode } from './lib.mjs';
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 200);
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 10);
@@ -62,14 +62,6 @@ async function startSink() {
   };
 }
 
-/** A JSON request that must answer 200. @param {string} method @param {string} url @param {Record<string, string>} headers @param {unknown} [body] */
-async function call(method, url, headers, body) {
-  const res = await fetch(url, { method, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  if (res.status !== 200) throw new Error(`${method} ${url}: ${res.status} ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : null;
-}
-
 const sink = await startSink();
 await freshDatabase(databaseUrl);
 const node = await startNode({
@@ -81,15 +73,7 @@ const node = await startNode({
 const db = new pg.Client({ connectionString: databaseUrl });
 await db.connect();
 try {
-  const signUp = await call('POST', `${node.url}/api/v1/accounts`, {}, {
-    account_name: 'Emails bench',
-    user_full_name: 'Bench',
-    email: `bench-${Date.now()}@rockethub.test`,
-    password: 'Bench-password-1',
-  });
-  const { account_id: accountId, access_token: token } = signUp.data;
-  const auth = { api_access_token: token };
-  const api = (/** @type {string} */ path) => `${node.url}/api/v1/accounts/${accountId}${path}`;
+  const { accountId, auth, api } = await signUpAccount(node.url, 'Emails bench');
   /** @type {number[]} */
   const agentIds = [];
   for (let i = 0; i < AGENTS; i++) {

@@ -10,7 +10,7 @@
 // (default 200), BENCH_NOTIFICATIONS (default 100000).
 import pg from 'pg';
 import { freshDatabase } from './db.mjs';
-import { machine, startNode } from './lib.mjs';
+import { call, machine, signUpAccount, startNode } from './lib.mjs';
 import { header, line, summarize, timedGet } from './measure.mjs';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
@@ -18,28 +18,12 @@ const COUNT = Number(process.env.BENCH_NOTIFICATIONS ?? 100_000);
 const at = process.argv.indexOf('--database-url');
 const databaseUrl = at > 0 ? String(process.argv[at + 1]) : 'postgres://postgres@127.0.0.1:5432/rockethub_bench_notifications';
 
-/** A JSON request that must answer 200. @param {string} method @param {string} url @param {Record<string, string>} headers @param {unknown} [body] */
-async function call(method, url, headers, body) {
-  const res = await fetch(url, { method, headers: { 'content-type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  if (res.status !== 200) throw new Error(`${method} ${url}: ${res.status} ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : null;
-}
-
 await freshDatabase(databaseUrl);
 const node = await startNode({ DATABASE_URL: databaseUrl });
 const db = new pg.Client({ connectionString: databaseUrl });
 await db.connect();
 try {
-  const signUp = await call('POST', `${node.url}/api/v1/accounts`, {}, {
-    account_name: 'Notifications bench',
-    user_full_name: 'Bench',
-    email: `bench-${Date.now()}@rockethub.test`,
-    password: 'Bench-password-1',
-  });
-  const { account_id: accountId, access_token: token } = signUp.data;
-  const auth = { api_access_token: token };
-  const api = (/** @type {string} */ path) => `${node.url}/api/v1/accounts/${accountId}${path}`;
+  const { accountId, auth, api } = await signUpAccount(node.url, 'Notifications bench');
   const profile = await call('GET', `${node.url}/api/v1/profile`, auth);
   const inbox = await call('POST', api('/inboxes'), auth, { name: 'Portal', channel: { type: 'api' } });
   const contact = await call('POST', api('/contacts'), auth, { name: 'Cliente', email: 'cliente@example.test', inbox_id: inbox.id });
