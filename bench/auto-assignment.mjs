@@ -20,7 +20,7 @@
 //     an upper bound of the decision time; the wall time of the whole run is given beside it.
 //   - fairness: conversations per agent (round-robin: max − min should be ≤ 1 when all are free).
 import pg from 'pg';
-import { commandLine, describeTarget, freshDatabase, parseOptions } from './db.mjs';
+import { appEnv, commandLine, describeTarget, freshDatabase, parseOptions, redisEnv } from './db.mjs';
 import { machine, startNode } from './lib.mjs';
 import { header, line, load, saveResults, summarize } from './measure.mjs';
 
@@ -41,8 +41,7 @@ console.log(`database: ${describeTarget({ databaseUrl })}${options['redis-url'] 
 await freshDatabase(databaseUrl);
 
 /** @type {Record<string, string>} */
-const env = { DATABASE_URL: databaseUrl };
-if (options['redis-url']) Object.assign(env, { REDIS_URL: options['redis-url'], REDIS_KEY_PREFIX: `rh_bench_${process.pid}:` });
+const env = { ...appEnv({ databaseUrl }), ...redisEnv(options) };
 /** Decision times the node logs (`auto-assignment decision`, debug level), by outcome. */
 /** @type {Map<string, number[]>} */
 const decisions = new Map();

@@ -11,7 +11,7 @@
 //   - 30 % rows matching an existing contact (a third each by identifier, by email, by phone),
 //   - 10 % invalid rows (bad email, bad phone, no email/phone/identifier).
 import pg from 'pg';
-import { commandLine, describeTarget, freshDatabase, parseOptions } from './db.mjs';
+import { appEnv, commandLine, describeTarget, freshDatabase, parseOptions, redisEnv } from './db.mjs';
 import { machine, startNode } from './lib.mjs';
 import { load, saveResults, seededRandom, shuffle } from './measure.mjs';
 import * as V from './vocabulary.mjs';
@@ -33,8 +33,7 @@ console.log(`database: ${describeTarget({ databaseUrl })}${options['redis-url'] 
 await freshDatabase(databaseUrl);
 
 /** @type {Record<string, string>} */
-const env = { DATABASE_URL: databaseUrl };
-if (options['redis-url']) Object.assign(env, { REDIS_URL: options['redis-url'], REDIS_KEY_PREFIX: `rh_bench_${process.pid}:` });
+const env = { ...appEnv({ databaseUrl }), ...redisEnv(options) };
 const node = await startNode(env);
 const json = { 'content-type': 'application/json' };
 try {

@@ -13,7 +13,7 @@
 //   - GET /contacts/search?q= for a name prefix, an email, a phone number, an identifier, a common
 //     term and a rare term
 //   - POST /contacts/filter with typical filters
-import { appEnv, commandLine, describeTarget, ensureDatabase, migrate, openDb, parseOptions } from './db.mjs';
+import { appEnv, commandLine, describeTarget, ensureDatabase, migrate, openDb, parseOptions, redisEnv } from './db.mjs';
 import { machine, startNode } from './lib.mjs';
 import { header, line, load, saveResults, seededRandom, shuffle, summarize } from './measure.mjs';
 import * as V from './vocabulary.mjs';
@@ -55,8 +55,7 @@ let [account] = await db.query(
 await db.close();
 
 /** @type {Record<string, string>} */
-const env = { ...appEnv(target) };
-if (options['redis-url']) Object.assign(env, { REDIS_URL: options['redis-url'], REDIS_KEY_PREFIX: `rh_bench_${process.pid}:` });
+const env = { ...appEnv(target), ...redisEnv(options) };
 let node = await startNode(env);
 const json = { 'content-type': 'application/json' };
 if (!account) {

@@ -10,7 +10,7 @@
 //
 // Routes that the node does not serve (yet) are reported as such, not measured. A case slower than
 // 1 s in warm-up is measured 3 times only (its n says so).
-import { commandLine, describeTarget, loadDataset, openDb, parseOptions } from './db.mjs';
+import { commandLine, describeTarget, loadDataset, openDb, parseOptions, redisEnv } from './db.mjs';
 import { machine, startNode } from './lib.mjs';
 import { header, line, load, routeExists, saveResults, seededRandom, shuffle, summarize, timedGet } from './measure.mjs';
 
@@ -97,7 +97,7 @@ const MESSAGE_TERMS = [
 // --- the node ------------------------------------------------------------------------------------
 /** @type {Record<string, string>} */
 const env = { ...(target.databaseUrl ? { DATABASE_URL: target.databaseUrl } : { DATA_DIR: String(target.dataDir) }) };
-if (options['redis-url']) Object.assign(env, { REDIS_URL: options['redis-url'], REDIS_KEY_PREFIX: `rh_bench_${process.pid}:` });
+Object.assign(env, redisEnv(options));
 const node = options.url ? undefined : await startNode(env);
 const base = options.url ?? node?.url ?? '';
 const api = `${base}/api/v1/accounts/${dataset.accountId}`;

@@ -24,6 +24,14 @@ export function appEnv(target) {
   throw new Error('give --database-url URL or --data-dir DIR');
 }
 
+/**
+ * The app's Redis settings for `--redis-url` (services mode), under a key prefix of this run's own;
+ * none without it. @param {Record<string, string>} options @returns {Record<string, string>}
+ */
+export function redisEnv(options) {
+  return options['redis-url'] ? { REDIS_URL: options['redis-url'], REDIS_KEY_PREFIX: `rh_bench_${process.pid}:` } : {};
+}
+
 /** A readable name of the target for reports (no credentials). @param {Target} target */
 export function describeTarget(target) {
   if (target.databaseUrl) {

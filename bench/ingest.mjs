@@ -13,7 +13,7 @@
 import http from 'node:http';
 import pg from 'pg';
 import { WebSocket } from 'ws';
-import { commandLine, describeTarget, loadDataset, openDb, parseOptions } from './db.mjs';
+import { appEnv, commandLine, describeTarget, loadDataset, openDb, parseOptions, redisEnv } from './db.mjs';
 import { machine, startNode } from './lib.mjs';
 import { header, line, load, routeExists, saveResults, summarize } from './measure.mjs';
 import { PT_FOLLOWUP, PT_OPENING } from './vocabulary.mjs';
@@ -79,8 +79,7 @@ function post(url, body) {
 }
 
 /** @type {Record<string, string>} */
-const env = { DATABASE_URL: databaseUrl };
-if (options['redis-url']) Object.assign(env, { REDIS_URL: options['redis-url'], REDIS_KEY_PREFIX: `rh_bench_${process.pid}:` });
+const env = { ...appEnv({ databaseUrl }), ...redisEnv(options) };
 if (options['pool-size']) env.DATABASE_POOL_SIZE = options['pool-size'];
 
 console.log(`machine: ${machine()}`);

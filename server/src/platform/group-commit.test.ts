@@ -97,22 +97,6 @@ describe('GroupCommit', () => {
     expect(failures).toEqual([3]);
   });
 
-  it('fails every item, writing none again, when the batch may have been written', async () => {
-    const w = recorder();
-    const commit = new GroupCommit({ write: w.write, writeAlone: w.writeAlone, retryAlone: (error) => (error as Error).message !== 'commit lost' });
-    w.failNextBatch(new Error('commit lost'));
-    const results = settled([1, 2].map((i) => commit.submit(i)));
-    await tick();
-    await w.finishOne();
-    expect((await results).map((o) => o.status)).toEqual(['rejected', 'rejected']);
-    expect(w.alone).toEqual([]);
-    // The queue goes on.
-    const next = commit.submit(4);
-    await tick();
-    await w.finishOne();
-    expect(await next).toBe('v4');
-  });
-
   it('reports a writer that answers the wrong number of outcomes as a failed batch', async () => {
     const commit = new GroupCommit<number, string>({ write: async () => [], writeAlone: async (item) => `alone${item}` });
     expect(await Promise.all([commit.submit(1), commit.submit(2)])).toEqual(['alone1', 'alone2']);

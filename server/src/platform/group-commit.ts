@@ -6,9 +6,8 @@
  *
  * `write` answers each item of a batch on its own: a value, an error, or "alone" for an item it
  * leaves to `writeAlone` after the batch (an unusual case the batch does not handle). If it throws
- * as a whole (a deadlock, say), every item of that batch is written again alone, so one bad item
- * never fails the others — unless `retryAlone` says the batch may have been written (a connection
- * lost during COMMIT): then every item fails with that error, as a lone request would.
+ * as a whole, every item of that batch is written again alone, so one bad item never fails the
+ * others; a writer that may have written before failing must answer per item instead of throwing.
  */
 export type BatchOutcome<O> = { ok: true; value: O } | { ok: false; error: unknown } | { alone: true };
 
@@ -20,8 +19,6 @@ export type GroupCommitOptions<I, O> = {
   /** How many batches may be written at once (default 1). */
   maxInFlight?: number;
   onBatchFailed?(error: unknown, size: number): void;
-  /** Whether a batch that threw surely wrote nothing, so its items may be written again (default yes). */
-  retryAlone?(error: unknown): boolean;
 };
 
 type Waiting<I, O> = { item: I; resolve(value: O): void; reject(error: unknown): void };
@@ -79,10 +76,6 @@ export class GroupCommit<I, O> {
       if (outcomes.length !== batch.length) throw new Error(`a batch of ${batch.length} answered ${outcomes.length} outcomes`);
     } catch (error) {
       this.options.onBatchFailed?.(error, batch.length);
-      if (this.options.retryAlone && !this.options.retryAlone(error)) {
-        for (const w of batch) w.reject(error);
-        return;
-      }
       await Promise.all(batch.map((w) => this.options.writeAlone(w.item).then(w.resolve, w.reject)));
       return;
     }

@@ -55,12 +55,10 @@ export class RedisRateLimiter implements RateLimiter {
   ) {}
 
   async hit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
-    // One script, not MULTI: concurrent hits share the connection's automatic pipeline (one write
-    // for a burst), which MULTI/EXEC would leave out.
-    const [count, ttl] = (await this.redis.eval(HIT_SCRIPT, 1, this.prefix + key, windowSeconds * 1000)) as [number, number];
-    return { allowed: count <= limit, retryAfterSeconds: Math.max(ttl, 0) / 1000 };
+    return (await this.hitMany([key], limit, windowSeconds))[0]!;
   }
 
+  /** One script per key, not MULTI: a pipeline of them is one round trip. */
   async hitMany(keys: string[], limit: number, windowSeconds: number): Promise<RateLimitResult[]> {
     if (keys.length === 0) return [];
     const pipeline = this.redis.pipeline();

@@ -2,10 +2,13 @@ import { X } from 'lucide-react';
 import { Dialog } from 'radix-ui';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from './button';
 
-type FormDialogProps = {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
+type FormDialogProps = (
+  | { open: boolean; onOpenChange: (open: boolean) => void; onClose?: never }
+  /** Open while mounted; `onClose` when the person closes it (Esc, the cross, outside). */
+  | { open?: never; onOpenChange?: never; onClose: () => void }
+) & {
   title: string;
   description?: string;
   children: ReactNode;
@@ -13,10 +16,17 @@ type FormDialogProps = {
   wide?: boolean;
 };
 
-export function FormDialog({ open, onOpenChange, title, description, children, wide = false }: FormDialogProps) {
+export function FormDialog({ open, onOpenChange, onClose, title, description, children, wide = false }: FormDialogProps) {
   const { t } = useTranslation();
   return (
-    <Dialog.Root open={open} onOpenChange={onOpenChange}>
+    <Dialog.Root
+      open={onClose ? true : open}
+      onOpenChange={(next) => {
+        if (onClose) {
+          if (!next) onClose();
+        } else onOpenChange?.(next);
+      }}
+    >
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40 backdrop-blur-[1px]" />
         <Dialog.Content
@@ -34,5 +44,20 @@ export function FormDialog({ open, onOpenChange, title, description, children, w
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>
+  );
+}
+
+/** A form dialog's buttons: Cancel, and the submit button (busy while it saves). */
+export function FormDialogActions({ onCancel, busy, submitLabel }: { onCancel: () => void; busy: boolean; submitLabel: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="mt-2 flex justify-end gap-2">
+      <Button variant="secondary" onClick={onCancel}>
+        {t('common.cancel')}
+      </Button>
+      <Button type="submit" busy={busy}>
+        {submitLabel}
+      </Button>
+    </div>
   );
 }

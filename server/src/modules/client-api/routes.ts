@@ -259,7 +259,7 @@ export function clientApiRoutes(app: FastifyInstance, ctx: AppContext): void {
         const fields = messageFields(request.body ?? {});
         if (fields.content === null) throw invalidField('content', 'must not be blank', 'too_small');
         const key = { inboxIdentifier: p.inbox_identifier, sourceId: p.contact_identifier, displayId: p.conversation_id };
-        return client.postContactText(incoming, { ...key, content: fields.content, echoId: fields.echoId });
+        return incoming.submit({ ...key, content: fields.content, echoId: fields.echoId });
       }
       const inbox = await client.apiInbox(ctx.db, p.inbox_identifier);
       const form = await readUploads(ctx, request, inbox.accountId);

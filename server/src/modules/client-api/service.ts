@@ -11,8 +11,6 @@ import * as inboxes from '../inboxes/service';
 import { postMessage } from '../messages/post-message';
 import * as messages from '../messages/service';
 import type { AttachmentUpload } from '../attachments/service';
-import type { GroupCommit } from '../../platform/group-commit';
-import type { ContactText, PublicMessage } from './incoming-messages';
 import { presentPublicContact, presentPublicConversation, presentPublicMessage } from './presenter';
 
 /** Per client address or contact session: [hits, window in seconds]. */
@@ -195,15 +193,6 @@ export async function postContactMessage(
 ) {
   await enforce(ctx, messagesLimitKey(inbox.channelIdentifier ?? '', sourceId), LIMITS.messagesPerSession);
   return writeContactMessage(ctx, inbox, sourceId, displayId, input);
-}
-
-/**
- * The contact writes text: the message joins the next group commit of `batches`
- * (`incomingMessageBatches`), which counts it against the session's limit and answers it as
- * `postContactMessage` would.
- */
-export async function postContactText(batches: GroupCommit<ContactText, PublicMessage>, text: ContactText) {
-  return batches.submit(text);
 }
 
 /** A contact's message, alone in its transaction (no rate limit: the caller has counted it). */

@@ -552,11 +552,12 @@ export async function applyMessage(
 ): Promise<ConversationRow> {
   const incoming = message.messageType === 0;
   const agentReply = message.messageType === 1 && !message.private && message.senderType === 'user';
-  const reopen = incoming && !conversation.muted && (conversation.status === 'resolved' || conversation.status === 'snoozed');
+  const reopen = incoming && !incomingKeepsStatus(conversation);
+  const counted = incoming ? withIncomingMessage(conversation, message.createdAt, preview) : undefined;
   const updated = await repository.updateConversation(tx, conversation.id, {
     lastActivityAt: message.createdAt,
     ...(message.private ? {} : { lastMessage: preview }),
-    ...(incoming ? { unreadCount: conversation.unreadCount + 1, waitingSince: conversation.waitingSince ?? message.createdAt } : {}),
+    ...(counted ? { unreadCount: counted.unreadCount, waitingSince: counted.waitingSince } : {}),
     ...(agentReply ? { firstReplyCreatedAt: conversation.firstReplyCreatedAt ?? message.createdAt, waitingSince: null } : {}),
     ...(reopen ? { status: 'open' as const, snoozedUntil: null } : {}),
   });

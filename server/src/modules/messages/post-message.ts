@@ -4,7 +4,8 @@ import { invalidField } from '../../platform/errors';
 import { type AttachmentUpload, insertAttachments } from '../attachments/service';
 import * as conversations from '../conversations/service';
 import type { ConversationRow } from '../conversations/service';
-import { MESSAGE_TYPE_NUMBER, presentMessage, type SenderJson } from './presenter';
+import type { DomainEvent } from '../../platform/outbox/types';
+import { MESSAGE_TYPE_NUMBER, type MessageJson, presentMessage, type SenderJson } from './presenter';
 import * as messages from './service';
 
 export const MAX_CONTENT_LENGTH = 150_000;
@@ -66,33 +67,44 @@ export async function postMessage(ctx: AppContext, tx: Executor, conversation: C
   const contactInbox = input.known?.contactInbox ?? (await conversations.contactInboxOf(tx, conversation));
   const sender = input.known?.sender !== undefined ? input.known.sender : await messages.presentSender(tx, row.senderType, row.senderId);
   const json = presentMessage(row, {
-    conversation: {
-      displayId: conversation.displayId,
-      assigneeId: conversation.assigneeId,
-      unreadCount: conversation.unreadCount,
-      lastActivityAt: conversation.lastActivityAt,
-      sourceId: contactInbox?.sourceId ?? null,
-    },
+    conversation: conversationContext(conversation, contactInbox?.sourceId ?? null),
     sender,
     attachments: messages.presentAttachmentRows(attachmentRows),
   });
-  const { conversation: _ignored, ...preview } = json;
-  const updated = await conversations.applyMessage(ctx, tx, conversation, row, preview);
-  const finalJson = {
-    ...json,
-    conversation: { ...json.conversation, unread_count: updated.unreadCount, last_activity_at: json.created_at },
-  };
+  const updated = await conversations.applyMessage(ctx, tx, conversation, row, previewOf(json));
+  const finalJson = withConversationAfter(json, updated);
   if (input.private && input.content && input.sender?.type === 'user') {
     await conversations.recordMentionsIn(ctx, tx, updated, input.content, input.sender.id, row.id);
   }
-  await ctx.outbox.record(tx, {
-    name: 'message.created',
-    accountId: conversation.accountId,
-    payload: finalJson,
-    realtime: { inboxId: conversation.inboxId, contactPubsubToken: contactInbox?.pubsubToken ?? null, private: input.private },
-  });
+  await ctx.outbox.record(tx, messageCreated(conversation, finalJson, contactInbox?.pubsubToken ?? null, input.private));
   return { message: row, json: finalJson, conversation: updated };
 }
+
+/** What a message's JSON says of its conversation, as it was before the message. */
+const conversationContext = (conversation: ConversationRow, sourceId: string | null) => ({
+  displayId: conversation.displayId,
+  assigneeId: conversation.assigneeId,
+  unreadCount: conversation.unreadCount,
+  lastActivityAt: conversation.lastActivityAt,
+  sourceId,
+});
+
+/** The conversation's preview of its last message: the message without its conversation part. */
+const previewOf = ({ conversation: _conversation, ...preview }: MessageJson) => preview;
+
+/** The message's JSON with the conversation's counters as the message left them. */
+const withConversationAfter = (json: MessageJson, after: ConversationRow) => ({
+  ...json,
+  conversation: { ...json.conversation, unread_count: after.unreadCount, last_activity_at: json.created_at },
+});
+
+/** `message.created`: to the inbox's agents and, unless private, the contact holding `contactPubsubToken`. */
+const messageCreated = (conversation: ConversationRow, json: MessageJson, contactPubsubToken: string | null, isPrivate: boolean): DomainEvent => ({
+  name: 'message.created',
+  accountId: conversation.accountId,
+  payload: json,
+  realtime: { inboxId: conversation.inboxId, contactPubsubToken, private: isPrivate },
+});
 
 /** A contact's plain message: text only (no files, no channel id, no quote). */
 export type IncomingMessage = {
@@ -119,31 +131,12 @@ export async function postIncomingMessages(ctx: AppContext, tx: Executor, entrie
   const answers = entries.map((entry, i) => {
     const row = rows[i]!;
     const before = current.get(entry.conversation.id) ?? entry.conversation;
-    const json = presentMessage(row, {
-      conversation: {
-        displayId: before.displayId,
-        assigneeId: before.assigneeId,
-        unreadCount: before.unreadCount,
-        lastActivityAt: before.lastActivityAt,
-        sourceId: entry.contactInbox.sourceId,
-      },
-      sender: entry.sender,
-      attachments: [],
-    });
-    const { conversation: _ignored, ...preview } = json;
-    const after = conversations.withIncomingMessage(before, row.createdAt, preview);
+    const json = presentMessage(row, { conversation: conversationContext(before, entry.contactInbox.sourceId), sender: entry.sender, attachments: [] });
+    const after = conversations.withIncomingMessage(before, row.createdAt, previewOf(json));
     current.set(after.id, after);
-    return { ...json, conversation: { ...json.conversation, unread_count: after.unreadCount, last_activity_at: json.created_at } };
+    return withConversationAfter(json, after);
   });
   await conversations.saveAfterMessages(tx, [...current.values()]);
-  await ctx.outbox.record(
-    tx,
-    ...answers.map((json, i) => ({
-      name: 'message.created',
-      accountId: entries[i]!.conversation.accountId,
-      payload: json,
-      realtime: { inboxId: entries[i]!.conversation.inboxId, contactPubsubToken: entries[i]!.contactInbox.pubsubToken, private: false },
-    })),
-  );
+  await ctx.outbox.record(tx, ...answers.map((json, i) => messageCreated(entries[i]!.conversation, json, entries[i]!.contactInbox.pubsubToken, false)));
   return answers;
 }

@@ -57,7 +57,9 @@ export function startRealtime(ctx: AppContext): Realtime {
       if (event.accountId == null || (!event.realtime && event.name !== ACCESS_CHANGED)) continue;
       hub?.receive(event);
       const { name, accountId, payload, realtime } = event;
-      byAccount.set(accountId, [...(byAccount.get(accountId) ?? []), { name, accountId, payload, realtime }]);
+      const theirs = byAccount.get(accountId) ?? [];
+      if (theirs.length === 0) byAccount.set(accountId, theirs);
+      theirs.push({ name, accountId, payload, realtime });
     }
     if (fanout) for (const [accountId, theirs] of byAccount) fanout.publish(topic(accountId), JSON.stringify(theirs));
   });

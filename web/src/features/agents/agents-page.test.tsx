@@ -7,6 +7,7 @@ import { i18n } from '../../lib/i18n';
 import { CurrentAccountProvider } from '../accounts/current-account';
 import { applyAgentPresence, availabilityFromPresence } from './agent-presence';
 import { AgentsPage } from './agents-page';
+import { testAgent } from './test-agent';
 
 afterEach(() => {
   cleanup();
@@ -16,18 +17,7 @@ beforeAll(async () => {
   await i18n.changeLanguage('pt-BR');
 });
 
-const agent = (id: number, name: string, availability: Availability): Agent => ({
-  id,
-  account_id: 7,
-  name,
-  available_name: name,
-  email: `${name.split(' ')[0]!.toLowerCase()}@exemplo.com.br`,
-  role: 'agent',
-  confirmed: true,
-  availability_status: availability,
-  auto_offline: true,
-  thumbnail: null,
-});
+const agent = (id: number, name: string, availability: Availability): Agent => testAgent(id, name, { availability_status: availability });
 const AGENTS = [agent(1, 'Ana Souza', 'online'), agent(2, 'Bruno Lima', 'busy'), agent(3, 'Carla Dias', 'offline')];
 
 function renderPage() {

@@ -1,9 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../components/button';
 import { FormAlert } from '../../components/form-alert';
-import { FormDialog } from '../../components/form-dialog';
+import { FormDialog, FormDialogActions } from '../../components/form-dialog';
 import { SelectField } from '../../components/select-field';
 import { describeApiError } from '../../lib/api-form-errors';
 import type { AccountRole, Agent } from '../../lib/api-types';
@@ -38,10 +37,7 @@ export function EditAgentDialog({ accountId, agent, onClose }: EditAgentDialogPr
 
   return (
     <FormDialog
-      open
-      onOpenChange={(open) => {
-        if (!open) onClose();
-      }}
+      onClose={onClose}
       title={t('agents.edit.title')}
       description={t('agents.edit.description', { name: agent.available_name || agent.name, email: agent.email })}
     >
@@ -54,14 +50,7 @@ export function EditAgentDialog({ accountId, agent, onClose }: EditAgentDialogPr
           onValueChange={setRole}
           error={fieldErrors.role}
         />
-        <div className="mt-2 flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" busy={mutation.isPending}>
-            {t('common.save')}
-          </Button>
-        </div>
+        <FormDialogActions onCancel={onClose} busy={mutation.isPending} submitLabel={t('common.save')} />
       </form>
     </FormDialog>
   );

@@ -1,9 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../components/button';
 import { FormAlert } from '../../components/form-alert';
-import { FormDialog } from '../../components/form-dialog';
+import { FormDialog, FormDialogActions } from '../../components/form-dialog';
 import { SelectField } from '../../components/select-field';
 import { TextField } from '../../components/text-field';
 import { describeApiError } from '../../lib/api-form-errors';
@@ -80,14 +79,7 @@ export function InviteAgentDialog({ accountId, open, onOpenChange, onInvited }: 
           onValueChange={setRole}
           error={fieldErrors.role}
         />
-        <div className="mt-2 flex justify-end gap-2">
-          <Button variant="secondary" onClick={() => onOpenChange(false)}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" busy={mutation.isPending}>
-            {t('agents.invite.submit')}
-          </Button>
-        </div>
+        <FormDialogActions onCancel={() => onOpenChange(false)} busy={mutation.isPending} submitLabel={t('agents.invite.submit')} />
       </form>
     </FormDialog>
   );

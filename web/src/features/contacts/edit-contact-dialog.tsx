@@ -2,9 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { Button } from '../../components/button';
 import { FormAlert } from '../../components/form-alert';
-import { FormDialog } from '../../components/form-dialog';
+import { FormDialog, FormDialogActions } from '../../components/form-dialog';
 import { inputClasses, TextField } from '../../components/text-field';
 import { describeApiError } from '../../lib/api-form-errors';
 import { useCurrentAccount } from '../accounts/current-account';
@@ -123,10 +122,7 @@ export function EditContactDialog({ contact, onClose }: { contact?: Contact; onC
             ))}
           </fieldset>
         )}
-        <div className="mt-2 flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="submit" busy={mutation.isPending}>{t('common.save')}</Button>
-        </div>
+        <FormDialogActions onCancel={onClose} busy={mutation.isPending} submitLabel={t('common.save')} />
       </form>
     </FormDialog>
   );

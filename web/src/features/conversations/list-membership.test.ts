@@ -1,36 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Conversation, ListFilter } from './conversation-types';
 import { belongsToList, compareConversations, placeInPages } from './list-membership';
+import { testConversation } from './test-conversation';
 
 const ME = 7;
 
-function conversation(id: number, fields: Partial<Conversation> = {}, assigneeId: number | null = null): Conversation {
-  return {
-    id,
-    uuid: `u${id}`,
-    account_id: 1,
-    inbox_id: 1,
-    status: 'open',
-    priority: null,
-    labels: [],
-    muted: false,
-    snoozed_until: null,
-    unread_count: 0,
-    can_reply: true,
-    channel: 'Channel::Api',
-    additional_attributes: {},
-    custom_attributes: {},
-    messages: [],
-    last_non_activity_message: null,
-    meta: { sender: null, assignee: assigneeId === null ? null : { id: assigneeId, name: 'A' }, team: null, channel: 'Channel::Api' },
-    waiting_since: null,
-    last_activity_at: id * 10,
-    timestamp: id * 10,
-    created_at: id,
-    updated_at: id,
-    ...fields,
-  };
-}
+const conversation = (id: number, fields: Partial<Conversation> = {}, assigneeId: number | null = null): Conversation =>
+  testConversation(id, { meta: { sender: null, assignee: assigneeId === null ? null : { id: assigneeId, name: 'A' }, team: null, channel: 'Channel::Api' }, ...fields });
 
 const filter = (over: Partial<ListFilter> = {}): ListFilter => ({ scope: { view: 'all' }, tab: 'all', status: 'open', sort: 'last_activity_at_desc', ...over });
 

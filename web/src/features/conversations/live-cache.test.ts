@@ -4,37 +4,20 @@ import { conversationKeys } from './conversation-keys';
 import type { ListPage } from './conversations-api';
 import type { ContactSummary, Conversation, ListFilter, Message, MessagesPage } from './conversation-types';
 import { applyContact, applyMessage } from './live-cache';
+import { testConversation } from './test-conversation';
 
 const ACCOUNT = 1;
 
 const contact = (id: number, name: string): ContactSummary => ({ id, name, email: null, phone_number: null, thumbnail: null, custom_attributes: {} });
 
-function conversation(id: number, sender: ContactSummary): Conversation {
-  return {
-    id,
-    uuid: `u${id}`,
+const conversation = (id: number, sender: ContactSummary): Conversation =>
+  testConversation(id, {
     account_id: ACCOUNT,
-    inbox_id: 1,
-    status: 'open',
-    priority: null,
-    labels: [],
-    muted: false,
-    snoozed_until: null,
-    unread_count: 0,
-    can_reply: true,
     channel: 'Channel::WebWidget',
-    additional_attributes: {},
-    custom_attributes: {},
-    messages: [],
-    last_non_activity_message: null,
     meta: { sender, assignee: null, team: null, channel: 'Channel::WebWidget' },
-    waiting_since: null,
     last_activity_at: id,
     timestamp: id,
-    created_at: id,
-    updated_at: id,
-  };
-}
+  });
 
 const incoming = (id: number, senderId: number, name: string) =>
   ({ id, conversation_id: 10, message_type: 0, sender_type: 'Contact', sender_id: senderId, sender: { id: senderId, name } }) as unknown as Message;

@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../../components/button';
 import { FormAlert } from '../../../components/form-alert';
-import { FormDialog } from '../../../components/form-dialog';
+import { FormDialog, FormDialogActions } from '../../../components/form-dialog';
 import { TextField } from '../../../components/text-field';
 import { useFormSubmit } from '../../../lib/use-form-submit';
 import { TextareaField } from '../shared/textarea-field';
@@ -30,10 +29,7 @@ export function CannedResponseDialog({ accountId, cannedResponse, onSaved, onClo
 
   return (
     <FormDialog
-      open
-      onOpenChange={(open) => {
-        if (!open) onClose();
-      }}
+      onClose={onClose}
       title={cannedResponse ? t('cannedResponses.edit.title') : t('cannedResponses.create.title')}
       description={t('cannedResponses.create.description')}
     >
@@ -56,14 +52,7 @@ export function CannedResponseDialog({ accountId, cannedResponse, onSaved, onClo
           hint={t('cannedResponses.fields.contentHint', { example: '{{contact.name}}' })}
           error={fieldErrors.content}
         />
-        <div className="mt-2 flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" busy={mutation.isPending}>
-            {cannedResponse ? t('common.save') : t('cannedResponses.create.submit')}
-          </Button>
-        </div>
+        <FormDialogActions onCancel={onClose} busy={mutation.isPending} submitLabel={cannedResponse ? t('common.save') : t('cannedResponses.create.submit')} />
       </form>
     </FormDialog>
   );

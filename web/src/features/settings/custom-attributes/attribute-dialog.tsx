@@ -1,9 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../../components/button';
 import { FormAlert } from '../../../components/form-alert';
-import { FormDialog } from '../../../components/form-dialog';
+import { FormDialog, FormDialogActions } from '../../../components/form-dialog';
 import { SelectField } from '../../../components/select-field';
 import { TextField } from '../../../components/text-field';
 import { describeApiError } from '../../../lib/api-form-errors';
@@ -84,10 +83,7 @@ export function AttributeDialog({ accountId, definition, model: initialModel, on
 
   return (
     <FormDialog
-      open
-      onOpenChange={(open) => {
-        if (!open) onClose();
-      }}
+      onClose={onClose}
       title={definition ? t('customAttributes.edit.title') : t('customAttributes.create.title')}
       description={t('customAttributes.create.description')}
     >
@@ -169,14 +165,7 @@ export function AttributeDialog({ accountId, definition, model: initialModel, on
             )}
           </>
         )}
-        <div className="mt-2 flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" busy={mutation.isPending}>
-            {definition ? t('common.save') : t('customAttributes.create.submit')}
-          </Button>
-        </div>
+        <FormDialogActions onCancel={onClose} busy={mutation.isPending} submitLabel={definition ? t('common.save') : t('customAttributes.create.submit')} />
       </form>
     </FormDialog>
   );

@@ -1,9 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Agent, User, UserAccount } from '../../../lib/api-types';
+import type { User, UserAccount } from '../../../lib/api-types';
 import { i18n } from '../../../lib/i18n';
 import { CurrentAccountProvider } from '../../accounts/current-account';
+import { testAgent } from '../../agents/test-agent';
 import type { SettingsInbox } from './inboxes-api';
 import { InboxMembersTab } from './inbox-members-tab';
 
@@ -15,19 +16,7 @@ beforeAll(async () => {
   await i18n.changeLanguage('pt-BR');
 });
 
-const agent = (id: number, name: string): Agent => ({
-  id,
-  account_id: 7,
-  name,
-  available_name: name,
-  email: `${name.split(' ')[0]!.toLowerCase()}@exemplo.com.br`,
-  role: 'agent',
-  confirmed: true,
-  availability_status: 'online',
-  auto_offline: true,
-  thumbnail: null,
-});
-const AGENTS = [agent(1, 'Ana Souza'), agent(2, 'Bruno Lima'), agent(3, 'Carla Dias')];
+const AGENTS = [testAgent(1, 'Ana Souza'), testAgent(2, 'Bruno Lima'), testAgent(3, 'Carla Dias')];
 const INBOX = { id: 42, enable_auto_assignment: false, auto_assignment_config: {} } as SettingsInbox;
 
 type Call = { method: string; url: string; body: unknown };

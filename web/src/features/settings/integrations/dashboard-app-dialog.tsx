@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../../components/button';
 import { FormAlert } from '../../../components/form-alert';
-import { FormDialog } from '../../../components/form-dialog';
+import { FormDialog, FormDialogActions } from '../../../components/form-dialog';
 import { TextField } from '../../../components/text-field';
 import { useFormSubmit } from '../../../lib/use-form-submit';
 import { createDashboardApp, frameUrl, updateDashboardApp, type DashboardApp } from '../../dashboard-apps/dashboard-apps-api';
@@ -32,10 +31,7 @@ export function DashboardAppDialog({ accountId, app, onSaved, onClose }: Dashboa
 
   return (
     <FormDialog
-      open
-      onOpenChange={(open) => {
-        if (!open) onClose();
-      }}
+      onClose={onClose}
       title={app ? t('dashboardApps.edit.title') : t('dashboardApps.create.title')}
       description={t('dashboardApps.create.description')}
     >
@@ -53,14 +49,7 @@ export function DashboardAppDialog({ accountId, app, onSaved, onClose }: Dashboa
           hint={t('dashboardApps.fields.urlHint')}
           error={fieldErrors.url ?? fieldErrors.content}
         />
-        <div className="mt-2 flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" busy={mutation.isPending}>
-            {app ? t('common.save') : t('dashboardApps.create.submit')}
-          </Button>
-        </div>
+        <FormDialogActions onCancel={onClose} busy={mutation.isPending} submitLabel={app ? t('common.save') : t('dashboardApps.create.submit')} />
       </form>
     </FormDialog>
   );

@@ -1,9 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../../components/button';
 import { FormAlert } from '../../../components/form-alert';
-import { FormDialog } from '../../../components/form-dialog';
+import { FormDialog, FormDialogActions } from '../../../components/form-dialog';
 import { TextField } from '../../../components/text-field';
 import { useFormSubmit } from '../../../lib/use-form-submit';
 import { ColorField } from '../shared/color-field';
@@ -39,10 +38,7 @@ export function LabelDialog({ accountId, label, onSaved, onClose }: LabelDialogP
 
   return (
     <FormDialog
-      open
-      onOpenChange={(open) => {
-        if (!open) onClose();
-      }}
+      onClose={onClose}
       title={label ? t('labels.edit.title') : t('labels.create.title')}
       description={t('labels.create.description')}
     >
@@ -59,14 +55,7 @@ export function LabelDialog({ accountId, label, onSaved, onClose }: LabelDialogP
         <TextareaField label={t('labels.fields.description')} value={description} onValueChange={setDescription} error={fieldErrors.description} />
         <ColorField label={t('labels.fields.color')} value={color} onValueChange={setColor} error={fieldErrors.color} />
         <ToggleField label={t('labels.fields.showOnSidebar')} checked={showOnSidebar} onCheckedChange={setShowOnSidebar} />
-        <div className="mt-2 flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" busy={mutation.isPending}>
-            {label ? t('common.save') : t('labels.create.submit')}
-          </Button>
-        </div>
+        <FormDialogActions onCancel={onClose} busy={mutation.isPending} submitLabel={label ? t('common.save') : t('labels.create.submit')} />
       </form>
     </FormDialog>
   );

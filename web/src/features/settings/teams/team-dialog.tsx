@@ -1,9 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../../components/button';
 import { FormAlert } from '../../../components/form-alert';
-import { FormDialog } from '../../../components/form-dialog';
+import { FormDialog, FormDialogActions } from '../../../components/form-dialog';
 import { FullPageSpinner } from '../../../components/full-page-spinner';
 import { TextField } from '../../../components/text-field';
 import { describeApiError } from '../../../lib/api-form-errors';
@@ -26,10 +25,7 @@ export function TeamDialog({ accountId, team, onSaved, onClose }: TeamDialogProp
   const ready = agents.data && (team === null || members.data);
   return (
     <FormDialog
-      open
-      onOpenChange={(open) => {
-        if (!open) onClose();
-      }}
+      onClose={onClose}
       title={team ? t('teams.edit.title') : t('teams.create.title')}
       description={t('teams.create.description')}
     >
@@ -90,14 +86,7 @@ function TeamForm({ accountId, team, agents, memberIds, onSaved, onClose }: Team
       />
       <MemberPicker label={t('teams.fields.members')} agents={agents} selected={selected} onChange={setSelected} />
       {fieldErrors.user_ids && <p className="text-xs text-danger">{fieldErrors.user_ids}</p>}
-      <div className="mt-2 flex justify-end gap-2">
-        <Button variant="secondary" onClick={onClose}>
-          {t('common.cancel')}
-        </Button>
-        <Button type="submit" busy={mutation.isPending}>
-          {team ? t('common.save') : t('teams.create.submit')}
-        </Button>
-      </div>
+      <FormDialogActions onCancel={onClose} busy={mutation.isPending} submitLabel={team ? t('common.save') : t('teams.create.submit')} />
     </form>
   );
 }
